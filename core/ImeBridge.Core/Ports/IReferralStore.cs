@@ -1,0 +1,67 @@
+using ImeBridge.Core.Messaging;
+using ImeBridge.Core.Model;
+
+namespace ImeBridge.Core.Ports;
+
+/// <summary>
+/// The state of referrals. An adapter stores a new referral, its first timeline entry and the
+/// messages it emits in one transaction, so nothing is half-accepted when the process dies.
+/// </summary>
+public interface IReferralStore
+{
+    /// <summary>
+    /// Stores a new referral unless the same delivery (partner + delivery id) or the same referral
+    /// (partner + external id) is already stored, in which case nothing is written and the existing
+    /// referral is returned with <see cref="AcceptOutcome.Duplicate"/> set.
+    /// </summary>
+    Task<AcceptOutcome> AcceptAsync(NewReferral referral, CancellationToken cancellationToken);
+
+    /// <summary>The referral with its timeline, or null when it does not exist.</summary>
+    Task<StoredReferral?> GetAsync(string referralId, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a rejected input (its bytes are already in the document store) so an operator can fix and replay it.</summary>
+    Task RecordRejectionAsync(RejectedIntake rejection, CancellationToken cancellationToken);
+
+    /// <summary>The most recent rejected inputs, newest first.</summary>
+    Task<IReadOnlyList<RejectedIntake>> ListRejectionsAsync(int max, CancellationToken cancellationToken);
+}
+
+/// <param name="Referral">The canonical referral with <c>referralId</c>, <c>status</c> and <c>source</c> filled in.</param>
+/// <param name="FirstEntry">The timeline entry that records the intake.</param>
+/// <param name="Emit">Messages to put on the queue in the same transaction.</param>
+public sealed record NewReferral(Referral Referral, TimelineEntry FirstEntry, IReadOnlyList<QueueMessage> Emit)
+{
+    public string ReferralId => Referral.ReferralId ?? throw new InvalidOperationException("referralId is not assigned");
+    public string PartnerId => Referral.Source.PartnerId ?? throw new InvalidOperationException("source.partnerId is not assigned");
+}
+
+public sealed record AcceptOutcome(string ReferralId, string Status, bool Duplicate);
+
+public sealed record StoredReferral(
+    string ReferralId,
+    string PartnerId,
+    string Status,
+    Referral Referral,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>One line of a referral's audit timeline: when, what, who or which message, and why.</summary>
+public sealed record TimelineEntry(
+    DateTimeOffset At,
+    string Event,
+    string? Status = null,
+    string? Actor = null,
+    string? MessageId = null,
+    string? Detail = null);
+
+/// <summary>An input that was refused, with where its original bytes are and every reason.</summary>
+public sealed record RejectedIntake(
+    string RejectionId,
+    DateTimeOffset At,
+    string Channel,
+    string? PartnerId,
+    string? DeliveryId,
+    DocumentRef? Original,
+    IReadOnlyList<FieldError> Errors);
+
+/// <summary>A field that failed validation: its path (<c>claimant.dateOfBirth</c>, <c>request.questions[0]</c>) and why.</summary>
+public sealed record FieldError(string Path, string Reason);
