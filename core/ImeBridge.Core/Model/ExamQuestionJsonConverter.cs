@@ -26,10 +26,10 @@ public sealed class ExamQuestionJsonConverter : JsonConverter<ExamQuestion>
             switch (name)
             {
                 case "id":
-                    question.Id = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+                    question.Id = reader.TokenType == JsonTokenType.Null ? null : ReadString(ref reader, name);
                     break;
                 case "text":
-                    question.Text = reader.GetString() ?? "";
+                    question.Text = ReadString(ref reader, name);
                     break;
                 default:
                     reader.Skip();
@@ -42,6 +42,8 @@ public sealed class ExamQuestionJsonConverter : JsonConverter<ExamQuestion>
 
     public override void Write(Utf8JsonWriter writer, ExamQuestion value, JsonSerializerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         if (value.Id is not null)
         {
@@ -51,4 +53,9 @@ public sealed class ExamQuestionJsonConverter : JsonConverter<ExamQuestion>
         writer.WriteString("text", value.Text);
         writer.WriteEndObject();
     }
+
+    private static string ReadString(ref Utf8JsonReader reader, string name) =>
+        reader.TokenType == JsonTokenType.String
+            ? reader.GetString() ?? ""
+            : throw new JsonException($"a question's '{name}' must be a string");
 }

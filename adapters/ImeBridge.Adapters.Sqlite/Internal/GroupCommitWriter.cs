@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace ImeBridge.Adapters.Sqlite.Internal;
+
+/// <summary>
+/// The database's only writer. Callers queue operations; a dedicated thread takes everything waiting
+/// (up to <see cref="MaxBatchSize"/>), runs each in its own savepoint of one transaction, commits once
+/// (one fsync for the whole batch) and only then completes each caller's task. While a commit is
+/// syncing, the next batch gathers, so the batch size follows the load.
+/// </summary>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    public const int MaxBatchSize = 256;
+
+    private const string Begin = "BEGIN IMMEDIATE;";
+    private const string Commit = "COMMIT;";
+    private const string Rollback = "ROLLBACK;";
+    private const string Savepoint = "SAVEPOINT op;";
+    private const string Release = "RELEASE op;";
+    private const string RollbackToSavepoint = "ROLLBACK TO op;";
+
+    private readonly Channel<WriteOperation> pending = Channel.CreateUnbounded<WriteOperation>(
+        new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly CachedCommands commands;
+    private readonly ILogger logger;
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Thread thread;
+
+    public GroupCommitWriter(SqliteConnection connection, ILogger logger)
+    {
+        commands = new CachedCommands(connection);
+        this.logger = logger;
+        thread = new Thread(Run) { IsBackground = true, Name = "ImeBridge SQLite writer" };
+        thread.Start();
+    }
+
+    /// <summary>Queues <paramref name="work"/>; the task completes after the transaction that ran it has committed.</summary>
+    public Task<TResult> WriteAsync<TState, TResult>(TState state, Func<CachedCommands, TState, TResult> work, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<TResult>(cancellationToken);
+        }
+
+        var operation = new WriteOperation<TState, TResult>(state, work, cancellationToken);
+        ObjectDisposedException.ThrowIf(!pending.Writer.TryWrite(operation), typeof(SqliteDatabase));
+
+        return operation.Task;
+    }
+
+    /// <summary>Stops taking work, finishes everything already queued, and returns when the last batch has committed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        pending.Writer.TryComplete();
+        await stopped.Task.ConfigureAwait(false);
+        commands.Dispose();
+    }
+
+    private void Run()
+    {
+        var batch = new List<WriteOperation>(MaxBatchSize);
+        try
+        {
+            while (WaitForWork())
+            {
+                while (batch.Count < MaxBatchSize && pending.Reader.TryRead(out var operation))
+                {
+                    if (operation.CancellationToken.IsCancellationRequested)
+                    {
+                        operation.Cancel();
+                    }
+                    else
+                    {
+                        batch.Add(operation);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    ExecuteBatch(batch);
+                    batch.Clear();
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            // Not expected: ExecuteBatch reports its own failures. Fail whatever is left rather than hang callers.
+            logger.LogCritical("SQLite writer stopped with {ExceptionType}", ex.GetType().Name);
+            pending.Writer.TryComplete();
+            foreach (var operation in batch)
+            {
+                operation.Fail(ex);
+            }
+
+            while (pending.Reader.TryRead(out var operation))
+            {
+                operation.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
+            }
+        }
+        finally
+        {
+            stopped.TrySetResult();
+        }
+    }
+
+    private bool WaitForWork()
+    {
+        var wait = pending.Reader.WaitToReadAsync();
+        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+    }
+
+    private void ExecuteBatch(List<WriteOperation> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var failed = 0;
+        var committing = 0L;
+        try
+        {
+            commands.Execute(Begin);
+            foreach (var operation in batch)
+            {
+                commands.Execute(Savepoint);
+                try
+                {
+                    operation.Execute(commands);
+                    commands.Execute(Release);
+                }
+                catch (Exception ex)
+                {
+                    // Undo this operation only. When SQLite has already rolled back the whole transaction
+                    // (disk full, I/O error), this throws and the batch fails as a whole below.
+                    commands.Execute(RollbackToSavepoint);
+                    commands.Execute(Release);
+                    operation.Fail(ex);
+                    failed++;
+                }
+            }
+
+            committing = Stopwatch.GetTimestamp();
+            commands.Execute(Commit);
+        }
+        catch (Exception ex)
+        {
+            TryRollback();
+            logger.LogError(
+                "SQLite write batch of {OperationCount} operations failed with {ExceptionType} (SQLite error {SqliteErrorCode}); nothing of it was stored",
+                batch.Count,
+                ex.GetType().Name,
+                (ex as SqliteException)?.SqliteErrorCode);
+            foreach (var operation in batch)
+            {
+                operation.Fail(ex);
+            }
+
+            return;
+        }
+
+        foreach (var operation in batch)
+        {
+            operation.Succeed();
+        }
+
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            logger.LogTrace(
+                "Committed {OperationCount} operations ({FailedCount} failed) in {ElapsedMs:F1} ms, of which commit {CommitMs:F1} ms",
+                batch.Count,
+                failed,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(committing).TotalMilliseconds);
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            if (!commands.Connection.State.HasFlag(System.Data.ConnectionState.Open))
+            {
+                return;
+            }
+
+            commands.Execute(Rollback);
+        }
+        catch (SqliteException)
+        {
+            // No transaction left to roll back (SQLite already rolled it back).
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using ImeBridge.Core.Model;
+using ImeBridge.Core.Ports;
+
+namespace ImeBridge.Adapters.Sqlite.Internal;
+
+/// <summary>The referral store's reads, on a pooled read connection.</summary>
+internal static class ReferralReads
+{
+    public static StoredReferral? Get(CachedCommands commands, string referralId)
+    {
+        string partnerId, status, json;
+        using (var reader = commands.Get(ReferralSql.Get).Bind("$referral_id", referralId).ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            partnerId = reader.GetString(0);
+            status = reader.GetString(1);
+            json = reader.GetString(2);
+        }
+
+        var timeline = new List<TimelineEntry>();
+        using (var reader = commands.Get(ReferralSql.GetTimeline).Bind("$referral_id", referralId).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                timeline.Add(new TimelineEntry(
+                    UnixTime.FromMilliseconds(reader.GetInt64(0)),
+                    reader.GetString(1),
+                    reader.GetNullableString(2),
+                    reader.GetNullableString(3),
+                    reader.GetNullableString(4),
+                    reader.GetNullableString(5)));
+            }
+        }
+
+        return new StoredReferral(referralId, partnerId, status, StoredJson.DeserializeReferral(json), timeline);
+    }
+
+    public static List<RejectedIntake> ListRejections(CachedCommands commands, int max)
+    {
+        var rejections = new List<RejectedIntake>();
+        using var reader = commands.Get(ReferralSql.ListRejections).Bind("$max", max).ExecuteReader();
+        while (reader.Read())
+        {
+            var sha256 = reader.GetNullableString(5);
+            var original = sha256 is null
+                ? null
+                : new DocumentRef(sha256, reader.GetNullableInt64(6) ?? 0, reader.GetNullableString(7) ?? "", reader.GetNullableString(8) ?? "");
+            rejections.Add(new RejectedIntake(
+                reader.GetString(0),
+                UnixTime.FromMilliseconds(reader.GetInt64(1)),
+                reader.GetString(2),
+                reader.GetNullableString(3),
+                reader.GetNullableString(4),
+                original,
+                StoredJson.DeserializeErrors(reader.GetString(9))));
+        }
+
+        return rejections;
+    }
+}

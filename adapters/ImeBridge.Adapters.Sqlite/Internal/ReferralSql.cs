@@ -1,0 +1,41 @@
+namespace ImeBridge.Adapters.Sqlite.Internal;
+
+/// <summary>Statements of the referral store. Values are always parameters.</summary>
+internal static class ReferralSql
+{
+    public const string FindByDelivery =
+        "SELECT referral_id, status FROM referrals WHERE partner_id = $partner_id AND delivery_id = $delivery_id;";
+
+    public const string FindByExternalId =
+        "SELECT referral_id, status FROM referrals WHERE partner_id = $partner_id AND external_id = $external_id;";
+
+    public const string Insert = """
+        INSERT INTO referrals (referral_id, partner_id, external_id, delivery_id, status, received_at, updated_at, referral_json)
+        VALUES ($referral_id, $partner_id, $external_id, $delivery_id, $status, $received_at, $updated_at, $referral_json);
+        """;
+
+    public const string InsertTimeline = """
+        INSERT INTO referral_timeline (referral_id, seq, at, event, status, actor, message_id, detail)
+        VALUES ($referral_id, $seq, $at, $event, $status, $actor, $message_id, $detail);
+        """;
+
+    public const string Get =
+        "SELECT partner_id, status, referral_json FROM referrals WHERE referral_id = $referral_id;";
+
+    public const string GetTimeline =
+        "SELECT at, event, status, actor, message_id, detail FROM referral_timeline WHERE referral_id = $referral_id ORDER BY seq;";
+
+    public const string InsertRejection = """
+        INSERT INTO rejections (rejection_id, at, channel, partner_id, delivery_id,
+            original_sha256, original_size, original_content_type, original_store_ref, errors_json)
+        VALUES ($rejection_id, $at, $channel, $partner_id, $delivery_id,
+            $original_sha256, $original_size, $original_content_type, $original_store_ref, $errors_json)
+        ON CONFLICT (rejection_id) DO NOTHING;
+        """;
+
+    public const string ListRejections = """
+        SELECT rejection_id, at, channel, partner_id, delivery_id,
+            original_sha256, original_size, original_content_type, original_store_ref, errors_json
+        FROM rejections ORDER BY at DESC, rejection_id DESC LIMIT $max;
+        """;
+}

@@ -1,0 +1,78 @@
+using ImeBridge.Core.Ports;
+
+namespace ImeBridge.Adapters.Sqlite.Internal;
+
+/// <summary>The referral store's writes; they run on the writer thread inside the batch transaction.</summary>
+internal static class ReferralWrites
+{
+    /// <summary>
+    /// Stores the referral, its first timeline entry and its messages, or returns the referral already stored for
+    /// the same delivery or external id. The writer is the only writer, so look-up-then-insert cannot race.
+    /// </summary>
+    public static AcceptOutcome Accept(CachedCommands commands, AcceptRow row, long now)
+    {
+        if (FindDuplicate(commands, row) is { } existing)
+        {
+            return existing;
+        }
+
+        commands.Get(ReferralSql.Insert)
+            .Bind("$referral_id", row.ReferralId)
+            .Bind("$partner_id", row.PartnerId)
+            .Bind("$external_id", row.ExternalId)
+            .Bind("$delivery_id", row.DeliveryId)
+            .Bind("$status", row.Status)
+            .Bind("$received_at", row.ReceivedAt)
+            .Bind("$updated_at", now)
+            .Bind("$referral_json", row.ReferralJson)
+            .ExecuteNonQuery();
+        InsertTimeline(commands, row.ReferralId, 1, row.FirstEntry);
+        QueueWrites.Insert(commands, row.Emit, now);
+        return new AcceptOutcome(row.ReferralId, row.Status, Duplicate: false);
+    }
+
+    public static bool RecordRejection(CachedCommands commands, RejectedIntake rejection, string errorsJson) =>
+        commands.Get(ReferralSql.InsertRejection)
+            .Bind("$rejection_id", rejection.RejectionId)
+            .Bind("$at", UnixTime.ToMilliseconds(rejection.At))
+            .Bind("$channel", rejection.Channel)
+            .Bind("$partner_id", rejection.PartnerId)
+            .Bind("$delivery_id", rejection.DeliveryId)
+            .Bind("$original_sha256", rejection.Original?.Sha256)
+            .Bind("$original_size", rejection.Original?.Size)
+            .Bind("$original_content_type", rejection.Original?.ContentType)
+            .Bind("$original_store_ref", rejection.Original?.StoreRef)
+            .Bind("$errors_json", errorsJson)
+            .ExecuteNonQuery() > 0;
+
+    private static void InsertTimeline(CachedCommands commands, string referralId, long seq, TimelineEntry entry) =>
+        commands.Get(ReferralSql.InsertTimeline)
+            .Bind("$referral_id", referralId)
+            .Bind("$seq", seq)
+            .Bind("$at", UnixTime.ToMilliseconds(entry.At))
+            .Bind("$event", entry.Event)
+            .Bind("$status", entry.Status)
+            .Bind("$actor", entry.Actor)
+            .Bind("$message_id", entry.MessageId)
+            .Bind("$detail", entry.Detail)
+            .ExecuteNonQuery();
+
+    private static AcceptOutcome? FindDuplicate(CachedCommands commands, AcceptRow row)
+    {
+        if (row.DeliveryId is not null
+            && Find(commands.Get(ReferralSql.FindByDelivery).Bind("$partner_id", row.PartnerId).Bind("$delivery_id", row.DeliveryId)) is { } byDelivery)
+        {
+            return byDelivery;
+        }
+
+        return row.ExternalId is not null
+            ? Find(commands.Get(ReferralSql.FindByExternalId).Bind("$partner_id", row.PartnerId).Bind("$external_id", row.ExternalId))
+            : null;
+    }
+
+    private static AcceptOutcome? Find(Microsoft.Data.Sqlite.SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new AcceptOutcome(reader.GetString(0), reader.GetString(1), Duplicate: true) : null;
+    }
+}

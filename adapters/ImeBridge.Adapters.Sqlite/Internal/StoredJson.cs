@@ -1,0 +1,25 @@
+using System.Text.Json;
+using ImeBridge.Core.Json;
+using ImeBridge.Core.Model;
+using ImeBridge.Core.Ports;
+
+namespace ImeBridge.Adapters.Sqlite.Internal;
+
+/// <summary>The one place that decides how JSON columns are written and read.</summary>
+internal static class StoredJson
+{
+    /// <summary>For the adapter's own JSON (rejection errors): camelCase web defaults.</summary>
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The canonical referral, in core's canonical shape.</summary>
+    public static string SerializeReferral(Referral referral) => JsonSerializer.Serialize(referral, ReferralJson.Options);
+
+    public static Referral DeserializeReferral(string json) =>
+        JsonSerializer.Deserialize<Referral>(json, ReferralJson.Options)
+        ?? throw new JsonException("A stored referral is JSON null.");
+
+    public static string SerializeErrors(IReadOnlyList<FieldError> errors) => JsonSerializer.Serialize(errors, Options);
+
+    public static IReadOnlyList<FieldError> DeserializeErrors(string json) =>
+        JsonSerializer.Deserialize<List<FieldError>>(json, Options) ?? [];
+}

@@ -1,0 +1,83 @@
+using ImeBridge.Adapters.Sqlite.Internal;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ImeBridge.Adapters.Sqlite;
+
+/// <summary>
+/// One SQLite database file holding referral state and the durable queue (WAL, <c>synchronous=FULL</c>,
+/// busy timeout, foreign keys). Opening it applies pending schema migrations. All writes go through one
+/// group-committing writer, so concurrent writes share a transaction and its fsync; reads use pooled
+/// read-only connections that run alongside it. Dispose to finish queued writes and close the file.
+/// </summary>
+public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
+{
+    private readonly SqliteConnection writerConnection;
+    private readonly GroupCommitWriter writer;
+    private readonly ReadConnectionPool readers;
+    private int disposed;
+
+    /// <param name="databasePath">The database file; it and its folder are created when missing.</param>
+    /// <param name="logger">Receives migration and failure notes: ids, counts, durations only.</param>
+    /// <param name="time">Stamps applied migrations; the system clock when null.</param>
+    public SqliteDatabase(string databasePath, ILogger<SqliteDatabase>? logger = null, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        var folder = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        ILogger log = logger ?? NullLogger<SqliteDatabase>.Instance;
+        writerConnection = SqliteConnections.OpenWriter(DatabasePath);
+        try
+        {
+            SchemaVersion = SchemaMigrator.Apply(writerConnection, time ?? TimeProvider.System, log);
+        }
+        catch
+        {
+            writerConnection.Dispose();
+            throw;
+        }
+
+        writer = new GroupCommitWriter(writerConnection, log);
+        readers = new ReadConnectionPool(DatabasePath, maxIdle: Math.Max(4, Environment.ProcessorCount * 2));
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>The schema version after start-up migration.</summary>
+    public int SchemaVersion { get; }
+
+    /// <summary>Queues a write for the group-commit writer; completes once it is committed durably.</summary>
+    internal Task<TResult> WriteAsync<TState, TResult>(TState state, Func<CachedCommands, TState, TResult> work, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        return writer.WriteAsync(state, work, cancellationToken);
+    }
+
+    /// <summary>Borrows a read-only connection; dispose the lease to return it.</summary>
+    internal ReadLease Read()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        return readers.Rent();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await writer.DisposeAsync().ConfigureAwait(false);
+        readers.Dispose();
+        writerConnection.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}

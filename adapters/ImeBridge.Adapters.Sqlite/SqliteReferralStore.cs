@@ -1,0 +1,62 @@
+using ImeBridge.Adapters.Sqlite.Internal;
+using ImeBridge.Core.Ports;
+
+namespace ImeBridge.Adapters.Sqlite;
+
+/// <summary>
+/// Referral state in <see cref="SqliteDatabase"/>. An accept writes the referral row (canonical JSON plus indexed
+/// columns), its first timeline entry and its emitted messages into the queue table in one transaction, shared
+/// with whatever other writes are waiting (group commit). Deduplicates on partner + delivery id and partner + external id.
+/// </summary>
+public sealed class SqliteReferralStore : IReferralStore
+{
+    private readonly SqliteDatabase database;
+    private readonly TimeProvider time;
+
+    public SqliteReferralStore(SqliteDatabase database, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(time);
+        this.database = database;
+        this.time = time;
+    }
+
+    public Task<AcceptOutcome> AcceptAsync(NewReferral referral, CancellationToken cancellationToken)
+    {
+        var row = AcceptRow.From(referral);
+        return database.WriteAsync(
+            (Row: row, Time: time),
+            static (commands, state) => ReferralWrites.Accept(commands, state.Row, UnixTime.Now(state.Time)),
+            cancellationToken);
+    }
+
+    public Task<StoredReferral?> GetAsync(string referralId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(referralId);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = database.Read();
+        return Task.FromResult(lease.InSnapshot(commands => ReferralReads.Get(commands, referralId)));
+    }
+
+    public Task RecordRejectionAsync(RejectedIntake rejection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        var errorsJson = StoredJson.SerializeErrors(rejection.Errors ?? []);
+        return database.WriteAsync(
+            (Rejection: rejection, ErrorsJson: errorsJson),
+            static (commands, state) => ReferralWrites.RecordRejection(commands, state.Rejection, state.ErrorsJson),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<RejectedIntake>> ListRejectionsAsync(int max, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (max <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<RejectedIntake>>([]);
+        }
+
+        using var lease = database.Read();
+        return Task.FromResult<IReadOnlyList<RejectedIntake>>(ReferralReads.ListRejections(lease.Commands, max));
+    }
+}

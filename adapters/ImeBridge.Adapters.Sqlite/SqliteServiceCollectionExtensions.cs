@@ -1,0 +1,39 @@
+using ImeBridge.Core.Messaging;
+using ImeBridge.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ImeBridge.Adapters.Sqlite;
+
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the embedded state and queue in one SQLite file: <see cref="SqliteDatabase"/> (singleton; opening it
+    /// migrates the schema; disposing it flushes queued writes), <see cref="IReferralStore"/> and
+    /// <see cref="IMessageQueue"/> over it, <see cref="QueueOptions"/> as options, and <see cref="TimeProvider.System"/>
+    /// unless a <see cref="TimeProvider"/> is registered already.
+    /// </summary>
+    public static IServiceCollection AddImeBridgeSqlite(this IServiceCollection services, string databasePath, Action<QueueOptions>? configureQueue = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        services.TryAddSingleton(TimeProvider.System);
+        var queueOptions = services.AddOptions<QueueOptions>();
+        if (configureQueue is not null)
+        {
+            queueOptions.Configure(configureQueue);
+        }
+
+        services.AddSingleton(sp => new SqliteDatabase(databasePath, sp.GetService<ILogger<SqliteDatabase>>(), sp.GetService<TimeProvider>()));
+        services.AddSingleton(sp => new SqliteReferralStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SqliteMessageQueue(
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<QueueOptions>>()));
+        services.AddSingleton<IReferralStore>(sp => sp.GetRequiredService<SqliteReferralStore>());
+        services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<SqliteMessageQueue>());
+        return services;
+    }
+}

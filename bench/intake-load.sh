@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Signed webhook intake under load: `imebridge serve` against a bare Kestrel endpoint that only
+# reads the body and answers 202, both measured in the same run with the same pre-signed requests.
+#   bench/intake-load.sh [DURATION_SECONDS=15] [CONNECTIONS=64] [REQUESTS=90000]
+# Prints one RESULT line per target and the ratio; needs wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-15}
+connections=${2:-64}
+count=${3:-90000}
+threads=2
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+dotnet build -c Release -nologo -v q cli/ImeBridge.Cli bench/ImeBridge.Bench.BareKestrel bench/ImeBridge.Bench.LoadGen >/dev/null
+cli=cli/ImeBridge.Cli/bin/Release/net10.0/imebridge.dll
+bare=bench/ImeBridge.Bench.BareKestrel/bin/Release/net10.0/ImeBridge.Bench.BareKestrel.dll
+loadgen=bench/ImeBridge.Bench.LoadGen/bin/Release/net10.0/ImeBridge.Bench.LoadGen.dll
+
+wait_up() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "not up: $1" >&2; return 1; }
+
+run_wrk() { # name url
+  wrk -t$threads -c"$connections" -d"${duration}s" --timeout 10s -s bench/wrk-replay.lua "$2" -- "$work/requests.tsv" $threads \
+    | grep -E '^(RESULT|STATUS)' | sed "s/^/$1 /"
+}
+
+peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+echo "generating $count pre-signed requests..."
+# Signatures are valid for 5 minutes, so the requests are made just before each target runs.
+dotnet "$loadgen" "$work/requests.tsv" "$count" samples/webhook/referral.json
+
+ASPNETCORE_URLS=http://127.0.0.1:7190 dotnet "$bare" >/dev/null 2>&1 &
+bare_pid=$!
+wait_up http://127.0.0.1:7190/ || true
+sleep 1
+run_wrk bare http://127.0.0.1:7190 | tee "$work/bare.txt"
+echo "bare peak_rss_mb=$(peak_rss_mb $bare_pid)"
+kill $bare_pid; wait $bare_pid 2>/dev/null || true
+
+dotnet "$loadgen" "$work/requests.tsv" "$count" samples/webhook/referral.json
+dotnet "$cli" serve --urls http://127.0.0.1:7191 --data "$work/data" >/dev/null 2>&1 &
+serve_pid=$!
+wait_up http://127.0.0.1:7191/health
+run_wrk serve http://127.0.0.1:7191 | tee "$work/serve.txt"
+echo "serve peak_rss_mb=$(peak_rss_mb $serve_pid)"
+stored=$(sqlite3 "$work/data/imebridge.db" 'select count(*) from referrals' 2>/dev/null || echo "?")
+kill -INT $serve_pid; wait $serve_pid 2>/dev/null || true
+echo "serve referrals_stored=$stored"
+
+bare_rps=$(sed -n 's/.*rps=\([0-9]*\).*/\1/p' "$work/bare.txt")
+serve_rps=$(sed -n 's/.*rps=\([0-9]*\).*/\1/p' "$work/serve.txt")
+awk -v s="$serve_rps" -v b="$bare_rps" 'BEGIN { printf "ratio serve/bare throughput = %.3f\n", s / b }'

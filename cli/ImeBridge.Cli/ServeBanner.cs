@@ -1,0 +1,36 @@
+using ImeBridge.Hosting;
+
+namespace ImeBridge.Cli;
+
+/// <summary>What <c>imebridge serve</c> prints once it listens: addresses, data folder, partners, and how to try it.</summary>
+internal static class ServeBanner
+{
+    public const string ListeningPrefix = "listening on ";
+
+    public static void Print(TextWriter output, IReadOnlyList<string> urls, string dataDirectory, ImeBridgeOptions options, string? configFile)
+    {
+        output.WriteLine("ImeBridge is running.");
+        foreach (var url in urls)
+        {
+            output.WriteLine($"  {ListeningPrefix}{url}");
+        }
+
+        output.WriteLine($"  data in      {dataDirectory} ({ImeBridgeBuilder.DatabaseFileName}, {ImeBridgeBuilder.DocumentsFolderName}/)");
+        var configured = options.Partners.Count == 0 ? "" : $"{options.Partners.Count} from {configFile}: {string.Join(", ", options.Partners.Select(p => p.Id))}";
+        var demo = options.IncludeDemoPartner ? DemoPartner.Id + " (built in)" : "";
+        output.WriteLine($"  partners     {string.Join(" + ", new[] { demo, configured }.Where(s => s.Length > 0).DefaultIfEmpty("none"))}");
+        if (options.IncludeDemoPartner)
+        {
+            output.WriteLine("Demo partner (development only: these secrets are public, never use it for real referrals):");
+            output.WriteLine($"  id              {DemoPartner.Id}");
+            output.WriteLine($"  webhook secret  {DemoPartner.WebhookSecret}");
+            output.WriteLine($"  API token       {DemoPartner.ApiToken}");
+            var urlOption = urls.Count > 0 && !string.Equals(urls[0], CommonOptions.DefaultServerUrl, StringComparison.OrdinalIgnoreCase)
+                ? " --url " + urls[0]
+                : "";
+            output.WriteLine($"try: imebridge submit samples/webhook/referral.json{urlOption}");
+        }
+
+        output.WriteLine("Press Ctrl-C to stop.");
+    }
+}

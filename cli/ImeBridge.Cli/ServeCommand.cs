@@ -1,0 +1,95 @@
+using System.CommandLine;
+using ImeBridge.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ImeBridge.Cli;
+
+/// <summary><c>imebridge serve</c>: the whole bridge in one process on the embedded default (SQLite + local documents).</summary>
+internal static class ServeCommand
+{
+    private static readonly Dictionary<string, string?> ServeDefaults = new(StringComparer.Ordinal)
+    {
+        ["includeDemoPartner"] = "true",
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+    };
+
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen; several URLs separated by ';'. Use port 0 for any free port.",
+            HelpName = "URL",
+            DefaultValueFactory = _ => CommonOptions.DefaultServerUrl,
+        };
+        var data = new Option<string?>("--data")
+        {
+            Description = $"The data folder (SQLite state and queue, original documents). Default: ${DataDirectory.EnvironmentVariable}, else ./{DataDirectory.DefaultFolderName}/.",
+            HelpName = "DIR",
+        };
+        var config = CommonOptions.Config("Its partners are served beside the built-in demo partner (set \"includeDemoPartner\": false to drop it).");
+        var command = new Command(
+            "serve",
+            "Run ImeBridge on this machine: the partner referral API over HTTP, with state, queue and documents in a local data folder. "
+            + "Prints where it listens, where its data is and the demo partner's credentials. Ctrl-C (or SIGTERM) stops it cleanly.")
+        {
+            urls,
+            data,
+            config,
+        };
+        command.SetAction((parsed, _) => RunAsync(parsed.GetValue(urls)!, parsed.GetValue(data), parsed.GetValue(config)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string urls, string? dataOption, string? configFile)
+    {
+        var dataDirectory = DataDirectory.Resolve(dataOption);
+        if (configFile is not null)
+        {
+            ConfigFile.Load(configFile, includeDemoPartnerByDefault: true);
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "imebridge" });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = ServeDefaults });
+        if (configFile is not null)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+        }
+
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.WebHost.UseUrls(urls);
+        builder.AddImeBridge().UseEmbedded(dataDirectory);
+
+        await using var app = builder.Build();
+        app.MapImeBridgeApi();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (OptionsValidationException invalid)
+        {
+            throw new UsageException("invalid configuration: " + string.Join(" ", invalid.Failures), invalid);
+        }
+        catch (Exception ex) when (ex is IOException or FormatException)
+        {
+            throw new UsageException($"cannot listen on {urls}: {ex.Message}", ex);
+        }
+
+        var options = app.Services.GetRequiredService<IOptions<ImeBridgeOptions>>().Value;
+        ServeBanner.Print(Console.Out, [.. app.Urls], dataDirectory, options, configFile);
+        await app.WaitForShutdownAsync();
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using ImeBridge.Core.Messaging;
+using ImeBridge.Core.Model;
+using ImeBridge.Core.Partners;
+using ImeBridge.Core.Ports;
+using ImeBridge.Core.Validation;
+using ImeBridge.Core.Workflow;
+using Microsoft.Extensions.Logging;
+
+namespace ImeBridge.Core.Intake;
+
+/// <summary>
+/// The one way in for every channel: validate → keep the original bytes → deduplicate and store the
+/// referral, its first timeline entry and <c>ReferralReceived</c> in one transaction.
+/// Rejected input is kept too, with every reason, so an operator can fix and replay it.
+/// </summary>
+public sealed class ReferralIntake(
+    ReferralReader reader,
+    ReferralValidator validator,
+    IReferralStore store,
+    IDocumentStore documents,
+    TimeProvider time,
+    ILogger<ReferralIntake> logger)
+{
+    /// <summary>Accepts a canonical-JSON referral body (the webhook channel, and JSON Lines batches).</summary>
+    public async Task<IntakeResult> AcceptJsonAsync(IntakeRequest request, Partner partner, CancellationToken cancellationToken)
+    {
+        var read = reader.Read(request.Body, new ReferralDefaults(request.Channel, partner.Id, partner.Kind, partner.Name));
+        var original = await documents.PutAsync(request.Body, request.ContentType, cancellationToken);
+        if (!read.IsValid)
+        {
+            return await RejectAsync(request, original, read.Errors, cancellationToken);
+        }
+
+        return await StoreAsync(read.Referral!, request, original, cancellationToken);
+    }
+
+    /// <summary>
+    /// Accepts a referral another channel's reader has already built (CSV row, FHIR resource, email).
+    /// <paramref name="original"/> holds the bytes it came from.
+    /// </summary>
+    public async Task<IntakeResult> AcceptReferralAsync(Referral referral, IntakeRequest request, DocumentRef original, CancellationToken cancellationToken)
+    {
+        var errors = validator.Validate(referral);
+        if (errors.Count > 0)
+        {
+            return await RejectAsync(request, original, errors, cancellationToken);
+        }
+
+        return await StoreAsync(referral, request, original, cancellationToken);
+    }
+
+    private async Task<IntakeResult> StoreAsync(Referral referral, IntakeRequest request, DocumentRef original, CancellationToken cancellationToken)
+    {
+        var receivedAt = time.GetUtcNow();
+        referral.ReferralId = ReferralIds.New(time);
+        referral.Status = ReferralStatus.Received;
+        referral.Source.Channel = request.Channel;
+        referral.Source.PartnerId = request.PartnerId;
+        referral.Source.DeliveryId = request.DeliveryId;
+        referral.Source.ReceivedAt = receivedAt;
+        referral.Source.OriginalDocument = original;
+
+        var message = new ReferralReceived(referral.ReferralId, request.PartnerId, request.Channel, receivedAt);
+        var emit = new QueueMessage(
+            MessageId: $"{MessageTypes.ReferralReceived}:{referral.ReferralId}",
+            Type: MessageTypes.ReferralReceived,
+            SessionId: referral.ReferralId,
+            Body: JsonSerializer.SerializeToUtf8Bytes(message, MessageJson.Options));
+        var entry = new TimelineEntry(
+            At: receivedAt,
+            Event: "referral.received",
+            Status: ReferralStatus.Received,
+            Actor: $"partner:{request.PartnerId}",
+            MessageId: request.DeliveryId,
+            Detail: $"via {request.Channel}");
+
+        var outcome = await store.AcceptAsync(new NewReferral(referral, entry, [emit]), cancellationToken);
+        logger.LogInformation(
+            "Referral {ReferralId} from partner {PartnerId} via {Channel}: {Outcome}",
+            outcome.ReferralId,
+            request.PartnerId,
+            request.Channel,
+            outcome.Duplicate ? "duplicate" : "accepted");
+        return new IntakeAccepted(outcome.ReferralId, outcome.Status, outcome.Duplicate);
+    }
+
+    private async Task<IntakeResult> RejectAsync(IntakeRequest request, DocumentRef original, IReadOnlyList<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var rejection = new RejectedIntake(
+            RejectionId: ReferralIds.NewRejection(time),
+            At: time.GetUtcNow(),
+            Channel: request.Channel,
+            PartnerId: request.PartnerId,
+            DeliveryId: request.DeliveryId,
+            Original: original,
+            Errors: errors);
+        await store.RecordRejectionAsync(rejection, cancellationToken);
+        logger.LogInformation(
+            "Input from partner {PartnerId} via {Channel} rejected as {RejectionId}: {ErrorCount} errors",
+            request.PartnerId,
+            request.Channel,
+            rejection.RejectionId,
+            errors.Count);
+        return new IntakeRejected(rejection.RejectionId, errors);
+    }
+}

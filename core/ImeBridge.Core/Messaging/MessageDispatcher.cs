@@ -1,0 +1,51 @@
+using ImeBridge.Core.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace ImeBridge.Core.Messaging;
+
+/// <summary>
+/// Hands a received message to the handlers of its type, then settles it: complete on success,
+/// abandon with back-off on failure (the queue dead-letters after its maximum delivery count).
+/// A type nobody handles is completed: messages are events, and an event nobody listens to yet is not an error.
+/// Shared by the embedded pump and the Service Bus processor.
+/// </summary>
+public sealed class MessageDispatcher
+{
+    private readonly ILookup<string, IMessageHandler> handlers;
+    private readonly IMessageQueue queue;
+    private readonly ILogger<MessageDispatcher> logger;
+
+    public MessageDispatcher(IEnumerable<IMessageHandler> handlers, IMessageQueue queue, ILogger<MessageDispatcher> logger)
+    {
+        this.handlers = handlers.ToLookup(h => h.MessageType, StringComparer.Ordinal);
+        this.queue = queue;
+        this.logger = logger;
+    }
+
+    public async Task DispatchAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var handler in handlers[message.Type])
+            {
+                await handler.HandleAsync(message, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var retryAfter = RetryBackoff.For(message.DeliveryCount);
+            // The exception type only: exception messages may quote message content.
+            logger.LogWarning(
+                "Message {MessageId} of type {MessageType} failed on delivery {DeliveryCount} with {ExceptionType}; retry in {RetryAfter}",
+                message.MessageId,
+                message.Type,
+                message.DeliveryCount,
+                ex.GetType().Name,
+                retryAfter);
+            await queue.AbandonAsync(message, ex.GetType().Name, retryAfter, cancellationToken);
+            return;
+        }
+
+        await queue.CompleteAsync(message, cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace ImeBridge.Hosting;
+
+/// <summary>Maps the public HTTP surface of CONTRACT.md onto <see cref="ReferralApi"/> (used by <c>imebridge serve</c>).</summary>
+public static class ImeBridgeEndpoints
+{
+    public static IEndpointRouteBuilder MapImeBridgeApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost(
+                "/api/partners/{partnerId}/referrals",
+                (HttpRequest request, string partnerId, [FromServices] ReferralApi api, CancellationToken cancellationToken) =>
+                    api.ReceivePartnerReferralAsync(request, partnerId, cancellationToken))
+            .WithName("ReceivePartnerReferral");
+        app.MapGet(
+                "/api/referrals/{referralId}",
+                (HttpRequest request, string referralId, [FromServices] ReferralApi api, CancellationToken cancellationToken) =>
+                    api.GetReferralAsync(request, referralId, cancellationToken))
+            .WithName("GetReferral");
+        app.MapGet("/health", ([FromServices] ReferralApi api) => api.Health())
+            .WithName("Health");
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+using ImeBridge.Core.Intake;
+using ImeBridge.Core.Messaging;
+using ImeBridge.Core.Partners;
+using ImeBridge.Core.Validation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ImeBridge.Hosting;
+
+/// <summary>The one composition root, shared by <c>imebridge serve</c> and the Azure Functions app.</summary>
+public static class ImeBridgeHostBuilderExtensions
+{
+    /// <summary>
+    /// Registers the core services and <see cref="ReferralApi"/>, and binds <see cref="ImeBridgeOptions"/> from the
+    /// configuration root (validated at start-up). Choose storage next, e.g. <see cref="ImeBridgeBuilder.UseEmbedded"/>.
+    /// </summary>
+    public static ImeBridgeBuilder AddImeBridge(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ImeBridgeOptions>().Bind(builder.Configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ImeBridgeOptions>, ImeBridgeOptionsValidator>());
+        services.TryAddSingleton<IPartnerDirectory, ConfiguredPartnerDirectory>();
+        services.TryAddSingleton<ReferralReader>();
+        services.TryAddSingleton<ReferralValidator>();
+        services.TryAddScoped<ReferralIntake>();
+        services.TryAddSingleton<MessageDispatcher>();
+        services.TryAddScoped<ReferralApi>();
+        return new ImeBridgeBuilder(builder);
+    }
+}

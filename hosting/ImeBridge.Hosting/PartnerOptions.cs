@@ -1,0 +1,19 @@
+namespace ImeBridge.Hosting;
+
+/// <summary>One entry of the <c>partners</c> configuration array (CONTRACT.md's configuration file).</summary>
+public sealed class PartnerOptions
+{
+    public string? Id { get; set; }
+
+    /// <summary>insurer, tpa, employer or attorney.</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>Display name; the id when left out.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Standard Webhooks secret: <c>whsec_</c> + base64 of at least 24 bytes.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Bearer token the partner reads its own referrals with.</summary>
+    public string? ApiToken { get; set; }
+}

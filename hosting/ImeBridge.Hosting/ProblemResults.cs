@@ -1,0 +1,63 @@
+using ImeBridge.Adapters.Webhooks;
+using ImeBridge.Core.Intake;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace ImeBridge.Hosting;
+
+/// <summary>The <c>application/problem+json</c> answers of the API (RFC 9457). None quotes a secret or the request body.</summary>
+internal static class ProblemResults
+{
+    private const string Rfc9110 = "https://tools.ietf.org/html/rfc9110#section-";
+
+    public static IResult InvalidReferral(IntakeRejected rejection)
+    {
+        var errors = rejection.Errors
+            .GroupBy(e => e.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray(), StringComparer.Ordinal);
+        return TypedResults.ValidationProblem(
+            errors,
+            detail: $"The input was kept as rejection {rejection.RejectionId}; fix the fields listed in errors and send it again.",
+            title: "The referral is not valid",
+            type: Rfc9110 + "15.5.1",
+            extensions: new Dictionary<string, object?> { ["rejectionId"] = rejection.RejectionId });
+    }
+
+    public static IResult UnknownPartner(string partnerId) =>
+        Problem(StatusCodes.Status404NotFound, "15.5.5", "Unknown partner", $"No partner '{partnerId}' is configured.");
+
+    public static IResult ReferralNotFound(string referralId) =>
+        Problem(StatusCodes.Status404NotFound, "15.5.5", "Referral not found", $"No referral '{referralId}' is visible to this partner.");
+
+    public static IResult PayloadTooLarge(int maxBytes) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "15.5.14", "The body is too large", $"The request body must not exceed {maxBytes} bytes.");
+
+    public static IResult UnsupportedMediaType() =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "15.5.16", "The body is not JSON", "Send the referral as application/json (UTF-8).");
+
+    public static IResult BadRequestBody() =>
+        Problem(StatusCodes.Status400BadRequest, "15.5.1", "The request body could not be read", "The request body was malformed or incomplete.");
+
+    public static IResult SignatureRejected(WebhookVerificationResult verification) =>
+        TypedResults.Problem(
+            detail: verification.Reason,
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "The webhook signature could not be verified",
+            type: Rfc9110 + "15.5.2",
+            extensions: new Dictionary<string, object?> { ["failedCheck"] = verification.Status.ToString() });
+
+    public static IResult BearerTokenRequired(bool tokenWasSent)
+    {
+        var challenge = tokenWasSent ? "Bearer realm=\"imebridge\", error=\"invalid_token\"" : "Bearer realm=\"imebridge\"";
+        var problem = Problem(
+            StatusCodes.Status401Unauthorized,
+            "15.5.2",
+            "A valid bearer token is required",
+            tokenWasSent ? "The bearer token is not valid." : "Send Authorization: Bearer <apiToken>.");
+        return new ResultWithHeader(problem, HeaderNames.WWWAuthenticate, challenge);
+    }
+
+    private static ProblemHttpResult Problem(int status, string section, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: Rfc9110 + section);
+}
