@@ -14,7 +14,9 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
-dotnet build -c Release -nologo -v q cli/ImeBridge.Cli bench/ImeBridge.Bench.BareKestrel bench/ImeBridge.Bench.LoadGen >/dev/null
+for project in cli/ImeBridge.Cli bench/ImeBridge.Bench.BareKestrel bench/ImeBridge.Bench.LoadGen; do
+  dotnet build -c Release -nologo -v q "$project" >/dev/null
+done
 cli=cli/ImeBridge.Cli/bin/Release/net10.0/imebridge.dll
 bare=bench/ImeBridge.Bench.BareKestrel/bin/Release/net10.0/ImeBridge.Bench.BareKestrel.dll
 loadgen=bench/ImeBridge.Bench.LoadGen/bin/Release/net10.0/ImeBridge.Bench.LoadGen.dll

@@ -25,7 +25,7 @@ internal static class ApiCall
         catch (HttpRequestException unreachable)
         {
             throw new UsageException(
-                $"cannot reach {request.RequestUri?.GetLeftPart(UriPartial.Authority)}: {unreachable.Message} Is `imebridge serve` running there (see --url)?",
+                $"cannot reach {request.RequestUri?.GetLeftPart(UriPartial.Authority)} ({unreachable.Message.TrimEnd('.')}). Is `imebridge serve` running there (see --url)?",
                 unreachable);
         }
         catch (TaskCanceledException timedOut) when (!cancellationToken.IsCancellationRequested)

@@ -22,6 +22,8 @@ internal static class ServeCommand
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
     };
 
+    private const string HostLogCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     public static Command Create()
     {
         var urls = new Option<string>("--urls")
@@ -69,6 +71,11 @@ internal static class ServeCommand
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss ";
         });
+
+        // A failed start (port in use, bad URL, invalid configuration) is reported below as one line; the host's
+        // own "failed to start" log would repeat it with a stack trace.
+        var started = false;
+        builder.Logging.AddFilter(HostLogCategory, level => Volatile.Read(ref started) && level >= LogLevel.Information);
         builder.WebHost.UseUrls(urls);
         builder.AddImeBridge().UseEmbedded(dataDirectory);
 
@@ -77,6 +84,7 @@ internal static class ServeCommand
         try
         {
             await app.StartAsync();
+            Volatile.Write(ref started, true);
         }
         catch (OptionsValidationException invalid)
         {

@@ -5,11 +5,15 @@ using Microsoft.Data.Sqlite;
 
 namespace ImeBridge.Adapters.Tests.Sqlite;
 
-public sealed class SqliteDatabaseTests : IAsyncDisposable
+public sealed class SqliteDatabaseTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly SqliteFixture fixture = new();
 
-    public ValueTask DisposeAsync() => fixture.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => fixture.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => fixture.DisposeAsync();
 
     [Fact]
     public void Connections_use_wal_full_sync_foreign_keys_and_a_busy_timeout()

@@ -9,12 +9,16 @@ using Xunit.Abstractions;
 
 namespace ImeBridge.Adapters.Tests.Sqlite;
 
-public sealed class SqliteGroupCommitTests(ITestOutputHelper output) : IAsyncDisposable
+public sealed class SqliteGroupCommitTests(ITestOutputHelper output) : IAsyncLifetime, IAsyncDisposable
 {
     private readonly SqliteFixture fixture = new();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
 
-    public ValueTask DisposeAsync() => fixture.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => fixture.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => fixture.DisposeAsync();
 
     [Fact]
     public async Task Concurrent_identical_accepts_write_one_row_in_each_table()

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ImeBridge.Adapters.Tests.Sqlite;
 
-public sealed class SqliteMessageQueueContractTests : MessageQueueContract, IAsyncDisposable
+public sealed class SqliteMessageQueueContractTests : MessageQueueContract, IAsyncLifetime, IAsyncDisposable
 {
     private readonly SqliteFixture fixture = new();
 
@@ -16,5 +16,9 @@ public sealed class SqliteMessageQueueContractTests : MessageQueueContract, IAsy
     protected override async Task<IMessageQueue> ReopenQueueAsync(FakeTimeProvider time, QueueOptions options) =>
         new SqliteMessageQueue(await fixture.ReopenAsync(), time, options);
 
-    public ValueTask DisposeAsync() => fixture.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => fixture.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => fixture.DisposeAsync();
 }

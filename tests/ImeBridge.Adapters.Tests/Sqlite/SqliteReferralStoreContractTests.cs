@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ImeBridge.Adapters.Tests.Sqlite;
 
-public sealed class SqliteReferralStoreContractTests : ReferralStoreContract, IAsyncDisposable
+public sealed class SqliteReferralStoreContractTests : ReferralStoreContract, IAsyncLifetime, IAsyncDisposable
 {
     private readonly SqliteFixture fixture = new();
 
@@ -13,7 +13,11 @@ public sealed class SqliteReferralStoreContractTests : ReferralStoreContract, IA
 
     protected override async Task<StoreUnderTest> ReopenStoreAsync(FakeTimeProvider time) => Over(await fixture.ReopenAsync(), time);
 
-    public ValueTask DisposeAsync() => fixture.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => fixture.DisposeAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => fixture.DisposeAsync();
 
     private static StoreUnderTest Over(SqliteDatabase database, FakeTimeProvider time) =>
         new(new SqliteReferralStore(database, time), new SqliteMessageQueue(database, time, new QueueOptions()));

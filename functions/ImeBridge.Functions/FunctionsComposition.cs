@@ -1,0 +1,21 @@
+using ImeBridge.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ImeBridge.Functions;
+
+/// <summary>
+/// Everything the Functions app registers beyond the Functions worker itself: the shared composition root on the
+/// embedded default, and the function classes (so tests can resolve them from the same container).
+/// </summary>
+public static class FunctionsComposition
+{
+    public static ImeBridgeBuilder AddImeBridgeFunctions(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<ReceivePartnerReferral>();
+        builder.Services.AddScoped<GetReferral>();
+        builder.Services.AddScoped<Health>();
+        return builder.AddImeBridge().UseEmbedded(FunctionsDataDirectory.Resolve(builder.Configuration));
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ImeBridge.Cli.Tests.Support;
+
+namespace ImeBridge.Cli.Tests.Commands;
+
+public sealed class NormalizeCommandTests
+{
+    private const string Sample = "samples/webhook/referral.json";
+    private const string InvalidSample = "samples/webhook/referral-invalid.json";
+
+    [Fact]
+    public async Task The_sample_becomes_one_canonical_referral_line_valid_against_the_schema()
+    {
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "webhook", Sample);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var line = Assert.Single(run.StdoutLines);
+        Assert.Empty(ReferralSchemaFile.Errors(line));
+        var referral = JsonNode.Parse(line)!;
+        Assert.Equal("webhook", (string?)referral["source"]!["channel"]);
+        Assert.Equal("demo", (string?)referral["source"]!["partnerId"]);
+        Assert.Null(referral["referralId"]);
+        Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public async Task An_invalid_input_is_rejected_with_one_FILE_FIELD_reason_line_per_error_and_exit_1()
+    {
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "webhook", InvalidSample);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("", run.Stdout);
+        Assert.True(run.StderrLines.Length > 3, run.ToString());
+        Assert.All(run.StderrLines, line => Assert.Matches("^" + Regex.Escape(InvalidSample) + @": [^\s:]+: \S.*$", line));
+        Assert.Contains(run.StderrLines, line => line.StartsWith(InvalidSample + ": claimant.dateOfBirth: ", StringComparison.Ordinal));
+        Assert.Contains(run.StderrLines, line => line.StartsWith(InvalidSample + ": referralId: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rejections_do_not_echo_the_claimants_details()
+    {
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "webhook", InvalidSample);
+
+        Assert.DoesNotContain("Okonkwo", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("07/14/1981", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("555-01", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_jsonl_file_is_read_line_by_line_and_errors_name_the_line()
+    {
+        using var temp = new TempDirectory();
+        var valid = JsonNode.Parse(File.ReadAllText(RepositoryFolders.File("samples", "webhook", "referral.json")))!.ToJsonString();
+        var invalid = JsonNode.Parse(File.ReadAllText(RepositoryFolders.File("samples", "webhook", "referral-invalid.json")))!.ToJsonString();
+        var file = temp.File("batch.jsonl");
+        await File.WriteAllTextAsync(file, valid + "\n\n" + invalid + "\n" + "{not json\n");
+
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "webhook", file);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Empty(ReferralSchemaFile.Errors(Assert.Single(run.StdoutLines)));
+        Assert.Contains(run.StderrLines, line => line.StartsWith(file + ":3: claimant.dateOfBirth: ", StringComparison.Ordinal));
+        Assert.Contains(run.StderrLines, line => line.StartsWith(file + ":4: $: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.StderrLines, line => line.StartsWith(file + ":1:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Several_files_are_all_read_and_one_rejection_makes_exit_1()
+    {
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "webhook", Sample, InvalidSample, Sample);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal(2, run.StdoutLines.Length);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_a_usage_error_and_nothing_is_printed_on_stdout()
+    {
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "webhook", Sample, "samples/webhook/no-such-file.json");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("", run.Stdout);
+        Assert.Contains("no-such-file.json", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("sftp")]
+    public async Task An_unknown_channel_is_a_usage_error(string channel)
+    {
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", channel, Sample);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(channel, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fhir")]
+    [InlineData("csv")]
+    [InlineData("email")]
+    public async Task A_channel_not_built_yet_says_so_and_exits_2(string channel)
+    {
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", channel, Sample);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("not available yet", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Without_a_channel_it_is_a_usage_error()
+    {
+        var run = await ImeBridgeCli.RunAsync("normalize", Sample);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--channel", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_partner_from_the_config_file_fills_the_source_and_the_referrer()
+    {
+        using var temp = new TempDirectory();
+        var config = await ConfigFiles.WriteAcmeAsync(temp);
+        var body = JsonNode.Parse(File.ReadAllText(RepositoryFolders.File("samples", "webhook", "referral.json")))!.AsObject();
+        body["source"]!.AsObject().Remove("partnerId");
+        body.Remove("referrer");
+        var file = temp.File("acme.json");
+        await File.WriteAllTextAsync(file, body.ToJsonString());
+
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "webhook", "--partner", "acme-insurance", "--config", config, file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var referral = JsonNode.Parse(Assert.Single(run.StdoutLines))!;
+        Assert.Equal("acme-insurance", (string?)referral["source"]!["partnerId"]);
+        Assert.Equal("insurer", (string?)referral["referrer"]!["kind"]);
+        Assert.Equal("Acme Insurance Co.", (string?)referral["referrer"]!["organization"]);
+    }
+
+    [Fact]
+    public async Task An_unknown_partner_is_a_usage_error()
+    {
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "webhook", "--partner", "nobody", Sample);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("nobody", run.Stderr, StringComparison.Ordinal);
+    }
+}
