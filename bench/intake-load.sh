@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Signed webhook intake under load: `imebridge serve` against a bare Kestrel endpoint that only
 # reads the body and answers 202, both measured in the same run with the same pre-signed requests.
-#   bench/intake-load.sh [DURATION_SECONDS=15] [CONNECTIONS=64] [REQUESTS=90000]
+#   bench/intake-load.sh [DURATION_SECONDS=20] [CONNECTIONS=64] [REQUESTS=100000]
+# Each target first gets a 10-second warm-up (JIT tiering) with requests of its own, then the measured run.
 # Prints one RESULT line per target and the ratio; needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration=${1:-15}
+duration=${1:-20}
 connections=${2:-64}
-count=${3:-90000}
+count=${3:-100000}
+warmup_seconds=10
 threads=2
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -24,25 +26,23 @@ loadgen=bench/ImeBridge.Bench.LoadGen/bin/Release/net10.0/ImeBridge.Bench.LoadGe
 wait_up() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "not up: $1" >&2; return 1; }
 
 run_wrk() { # name url
+  # Signatures are valid for 5 minutes, so each run's requests are made just before it.
+  dotnet "$loadgen" "$work/warmup.tsv" 40000 samples/webhook/referral.json >/dev/null
+  wrk -t$threads -c"$connections" -d"${warmup_seconds}s" --timeout 10s -s bench/wrk-replay.lua "$2" -- "$work/warmup.tsv" $threads >/dev/null
+  dotnet "$loadgen" "$work/requests.tsv" "$count" samples/webhook/referral.json >/dev/null
   wrk -t$threads -c"$connections" -d"${duration}s" --timeout 10s -s bench/wrk-replay.lua "$2" -- "$work/requests.tsv" $threads \
     | grep -E '^(RESULT|STATUS)' | sed "s/^/$1 /"
 }
 
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
-echo "generating $count pre-signed requests..."
-# Signatures are valid for 5 minutes, so the requests are made just before each target runs.
-dotnet "$loadgen" "$work/requests.tsv" "$count" samples/webhook/referral.json
-
 ASPNETCORE_URLS=http://127.0.0.1:7190 dotnet "$bare" >/dev/null 2>&1 &
 bare_pid=$!
-wait_up http://127.0.0.1:7190/ || true
-sleep 1
+sleep 2
 run_wrk bare http://127.0.0.1:7190 | tee "$work/bare.txt"
 echo "bare peak_rss_mb=$(peak_rss_mb $bare_pid)"
 kill $bare_pid; wait $bare_pid 2>/dev/null || true
 
-dotnet "$loadgen" "$work/requests.tsv" "$count" samples/webhook/referral.json
 dotnet "$cli" serve --urls http://127.0.0.1:7191 --data "$work/data" >/dev/null 2>&1 &
 serve_pid=$!
 wait_up http://127.0.0.1:7191/health

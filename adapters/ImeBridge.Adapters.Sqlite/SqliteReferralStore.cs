@@ -38,14 +38,23 @@ public sealed class SqliteReferralStore : IReferralStore
         return Task.FromResult(lease.InSnapshot(commands => ReferralReads.Get(commands, referralId)));
     }
 
-    public Task RecordRejectionAsync(RejectedIntake rejection, CancellationToken cancellationToken)
+    public Task RecordRejectionAsync(RejectedIntake rejection, IntakeOriginal? original, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rejection);
         var errorsJson = StoredJson.SerializeErrors(rejection.Errors ?? []);
         return database.WriteAsync(
-            (Rejection: rejection, ErrorsJson: errorsJson),
-            static (commands, state) => ReferralWrites.RecordRejection(commands, state.Rejection, state.ErrorsJson),
+            (Rejection: rejection, Original: original, ErrorsJson: errorsJson, Time: time),
+            static (commands, state) => ReferralWrites.RecordRejection(commands, state.Rejection, state.Original, state.ErrorsJson, UnixTime.Now(state.Time)),
             cancellationToken);
+    }
+
+    public Task<byte[]?> ReadOriginalAsync(string sha256, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sha256);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = database.Read();
+        using var reader = lease.Commands.Get(ReferralSql.GetOriginal).Bind("$sha256", sha256).ExecuteReader();
+        return Task.FromResult(reader.Read() ? (byte[]?)reader.GetFieldValue<byte[]>(0) : null);
     }
 
     public Task<IReadOnlyList<RejectedIntake>> ListRejectionsAsync(int max, CancellationToken cancellationToken)

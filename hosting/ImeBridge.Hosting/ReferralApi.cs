@@ -33,7 +33,7 @@ public sealed class ReferralApi(
         ArgumentNullException.ThrowIfNull(request);
         var started = time.GetTimestamp();
         var (result, outcome) = await ReceiveAsync(request, partnerId, cancellationToken);
-        logger.LogInformation(
+        logger.LogDebug(
             "Partner referral for partner {PartnerId}: {StatusCode} {Outcome} in {ElapsedMs:0.0} ms",
             partnerId,
             (result as IStatusCodeHttpResult)?.StatusCode,
@@ -48,7 +48,7 @@ public sealed class ReferralApi(
         ArgumentNullException.ThrowIfNull(request);
         var started = time.GetTimestamp();
         var (result, outcome) = await ReadAsync(request, referralId, cancellationToken);
-        logger.LogInformation(
+        logger.LogDebug(
             "Referral read of {ReferralId}: {StatusCode} {Outcome} in {ElapsedMs:0.0} ms",
             referralId,
             (result as IStatusCodeHttpResult)?.StatusCode,

@@ -13,7 +13,8 @@ internal sealed record AcceptRow(
     long ReceivedAt,
     string ReferralJson,
     TimelineEntry FirstEntry,
-    PendingMessage[] Emit)
+    PendingMessage[] Emit,
+    IntakeOriginal? Original)
 {
     public static AcceptRow From(NewReferral referral)
     {
@@ -29,6 +30,7 @@ internal sealed record AcceptRow(
             UnixTime.ToMilliseconds(source.ReceivedAt ?? referral.FirstEntry.At),
             StoredJson.SerializeReferral(referral.Referral),
             referral.FirstEntry,
-            PendingMessage.From(referral.Emit ?? []));
+            PendingMessage.From(referral.Emit ?? []),
+            referral.Original);
     }
 }

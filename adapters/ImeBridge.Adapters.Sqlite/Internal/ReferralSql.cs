@@ -38,4 +38,13 @@ internal static class ReferralSql
             original_sha256, original_size, original_content_type, original_store_ref, errors_json
         FROM rejections ORDER BY at DESC, rejection_id DESC LIMIT $max;
         """;
+
+    public const string InsertOriginal = """
+        INSERT INTO intake_originals (sha256, content_type, size, stored_at, content)
+        VALUES ($sha256, $content_type, $size, $stored_at, $content)
+        ON CONFLICT (sha256) DO NOTHING;
+        """;
+
+    public const string GetOriginal =
+        "SELECT content FROM intake_originals WHERE sha256 = $sha256;";
 }

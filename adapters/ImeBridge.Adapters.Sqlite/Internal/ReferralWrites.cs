@@ -26,13 +26,16 @@ internal static class ReferralWrites
             .Bind("$updated_at", now)
             .Bind("$referral_json", row.ReferralJson)
             .ExecuteNonQuery();
+        InsertOriginal(commands, row.Original, now);
         InsertTimeline(commands, row.ReferralId, 1, row.FirstEntry);
         QueueWrites.Insert(commands, row.Emit, now);
         return new AcceptOutcome(row.ReferralId, row.Status, Duplicate: false);
     }
 
-    public static bool RecordRejection(CachedCommands commands, RejectedIntake rejection, string errorsJson) =>
-        commands.Get(ReferralSql.InsertRejection)
+    public static bool RecordRejection(CachedCommands commands, RejectedIntake rejection, IntakeOriginal? original, string errorsJson, long now)
+    {
+        InsertOriginal(commands, original, now);
+        return commands.Get(ReferralSql.InsertRejection)
             .Bind("$rejection_id", rejection.RejectionId)
             .Bind("$at", UnixTime.ToMilliseconds(rejection.At))
             .Bind("$channel", rejection.Channel)
@@ -44,6 +47,23 @@ internal static class ReferralWrites
             .Bind("$original_store_ref", rejection.Original?.StoreRef)
             .Bind("$errors_json", errorsJson)
             .ExecuteNonQuery() > 0;
+    }
+
+    private static void InsertOriginal(CachedCommands commands, IntakeOriginal? original, long now)
+    {
+        if (original is null)
+        {
+            return;
+        }
+
+        commands.Get(ReferralSql.InsertOriginal)
+            .Bind("$sha256", original.Reference.Sha256)
+            .Bind("$content_type", original.Reference.ContentType)
+            .Bind("$size", original.Reference.Size)
+            .Bind("$stored_at", now)
+            .Bind("$content", original.Content.ToArray())
+            .ExecuteNonQuery();
+    }
 
     private static void InsertTimeline(CachedCommands commands, string referralId, long seq, TimelineEntry entry) =>
         commands.Get(ReferralSql.InsertTimeline)

@@ -44,6 +44,16 @@ CREATE TABLE rejections (
 
 CREATE INDEX ix_rejections_at ON rejections (at DESC, rejection_id DESC);
 
+-- Every intake's bytes exactly as received, accepted or rejected, content-addressed and written in the
+-- same transaction as the referral or rejection made of them.
+CREATE TABLE intake_originals (
+    sha256       TEXT    NOT NULL UNIQUE,
+    content_type TEXT    NOT NULL,
+    size         INTEGER NOT NULL,
+    stored_at    INTEGER NOT NULL,
+    content      BLOB    NOT NULL
+);
+
 -- The queue. seq is the sequence number; message_id is unique for duplicate detection, so settled
 -- rows stay (state 'done', body emptied). Every hot index is partial on state = 'ready'.
 CREATE TABLE queue_messages (

@@ -10,15 +10,14 @@ using Microsoft.Extensions.Logging;
 namespace ImeBridge.Core.Intake;
 
 /// <summary>
-/// The one way in for every channel: validate → keep the original bytes → deduplicate and store the
-/// referral, its first timeline entry and <c>ReferralReceived</c> in one transaction.
+/// The one way in for every channel: validate, then in one transaction keep the original bytes,
+/// deduplicate, store the referral, append its first timeline entry and emit <c>ReferralReceived</c>.
 /// Rejected input is kept too, with every reason, so an operator can fix and replay it.
 /// </summary>
 public sealed class ReferralIntake(
     ReferralReader reader,
     ReferralValidator validator,
     IReferralStore store,
-    IDocumentStore documents,
     TimeProvider time,
     ILogger<ReferralIntake> logger)
 {
@@ -26,31 +25,36 @@ public sealed class ReferralIntake(
     public async Task<IntakeResult> AcceptJsonAsync(IntakeRequest request, Partner partner, CancellationToken cancellationToken)
     {
         var read = reader.Read(request.Body, new ReferralDefaults(request.Channel, partner.Id, partner.Kind, partner.Name));
-        var original = await documents.PutAsync(request.Body, request.ContentType, cancellationToken);
+        var original = IntakeOriginal.From(request.Body, request.ContentType);
         if (!read.IsValid)
         {
-            return await RejectAsync(request, original, read.Errors, cancellationToken);
+            return await RejectAsync(request, original.Reference, original, read.Errors, cancellationToken);
         }
 
-        return await StoreAsync(read.Referral!, request, original, cancellationToken);
+        return await StoreAsync(read.Referral!, request, original.Reference, original, cancellationToken);
     }
 
     /// <summary>
     /// Accepts a referral another channel's reader has already built (CSV row, FHIR resource, email).
-    /// <paramref name="original"/> holds the bytes it came from.
+    /// <paramref name="original"/> points at the bytes it came from, already in the document store.
     /// </summary>
     public async Task<IntakeResult> AcceptReferralAsync(Referral referral, IntakeRequest request, DocumentRef original, CancellationToken cancellationToken)
     {
         var errors = validator.Validate(referral);
         if (errors.Count > 0)
         {
-            return await RejectAsync(request, original, errors, cancellationToken);
+            return await RejectAsync(request, original, originalBytes: null, errors, cancellationToken);
         }
 
-        return await StoreAsync(referral, request, original, cancellationToken);
+        return await StoreAsync(referral, request, original, originalBytes: null, cancellationToken);
     }
 
-    private async Task<IntakeResult> StoreAsync(Referral referral, IntakeRequest request, DocumentRef original, CancellationToken cancellationToken)
+    private async Task<IntakeResult> StoreAsync(
+        Referral referral,
+        IntakeRequest request,
+        DocumentRef original,
+        IntakeOriginal? originalBytes,
+        CancellationToken cancellationToken)
     {
         var receivedAt = time.GetUtcNow();
         referral.ReferralId = ReferralIds.New(time);
@@ -75,7 +79,7 @@ public sealed class ReferralIntake(
             MessageId: request.DeliveryId,
             Detail: $"via {request.Channel}");
 
-        var outcome = await store.AcceptAsync(new NewReferral(referral, entry, [emit]), cancellationToken);
+        var outcome = await store.AcceptAsync(new NewReferral(referral, entry, [emit], originalBytes), cancellationToken);
         logger.LogInformation(
             "Referral {ReferralId} from partner {PartnerId} via {Channel}: {Outcome}",
             outcome.ReferralId,
@@ -85,7 +89,12 @@ public sealed class ReferralIntake(
         return new IntakeAccepted(outcome.ReferralId, outcome.Status, outcome.Duplicate);
     }
 
-    private async Task<IntakeResult> RejectAsync(IntakeRequest request, DocumentRef original, IReadOnlyList<FieldError> errors, CancellationToken cancellationToken)
+    private async Task<IntakeResult> RejectAsync(
+        IntakeRequest request,
+        DocumentRef original,
+        IntakeOriginal? originalBytes,
+        IReadOnlyList<FieldError> errors,
+        CancellationToken cancellationToken)
     {
         var rejection = new RejectedIntake(
             RejectionId: ReferralIds.NewRejection(time),
@@ -95,7 +104,7 @@ public sealed class ReferralIntake(
             DeliveryId: request.DeliveryId,
             Original: original,
             Errors: errors);
-        await store.RecordRejectionAsync(rejection, cancellationToken);
+        await store.RecordRejectionAsync(rejection, originalBytes, cancellationToken);
         logger.LogInformation(
             "Input from partner {PartnerId} via {Channel} rejected as {RejectionId}: {ErrorCount} errors",
             request.PartnerId,

@@ -19,8 +19,14 @@ public interface IReferralStore
     /// <summary>The referral with its timeline, or null when it does not exist.</summary>
     Task<StoredReferral?> GetAsync(string referralId, CancellationToken cancellationToken);
 
-    /// <summary>Keeps a rejected input (its bytes are already in the document store) so an operator can fix and replay it.</summary>
-    Task RecordRejectionAsync(RejectedIntake rejection, CancellationToken cancellationToken);
+    /// <summary>
+    /// Keeps a rejected input with every reason so an operator can fix and replay it. When
+    /// <paramref name="original"/> is given its bytes are kept in the same transaction.
+    /// </summary>
+    Task RecordRejectionAsync(RejectedIntake rejection, IntakeOriginal? original, CancellationToken cancellationToken);
+
+    /// <summary>The bytes of an intake kept with <see cref="IntakeOriginal"/>, by SHA-256 (lower-case hex); null when none.</summary>
+    Task<byte[]?> ReadOriginalAsync(string sha256, CancellationToken cancellationToken);
 
     /// <summary>The most recent rejected inputs, newest first.</summary>
     Task<IReadOnlyList<RejectedIntake>> ListRejectionsAsync(int max, CancellationToken cancellationToken);
@@ -29,7 +35,9 @@ public interface IReferralStore
 /// <param name="Referral">The canonical referral with <c>referralId</c>, <c>status</c> and <c>source</c> filled in.</param>
 /// <param name="FirstEntry">The timeline entry that records the intake.</param>
 /// <param name="Emit">Messages to put on the queue in the same transaction.</param>
-public sealed record NewReferral(Referral Referral, TimelineEntry FirstEntry, IReadOnlyList<QueueMessage> Emit)
+/// <param name="Original">The bytes the referral was read from, kept in the same transaction; null when they are
+/// already kept elsewhere (a batch file in the document store, say).</param>
+public sealed record NewReferral(Referral Referral, TimelineEntry FirstEntry, IReadOnlyList<QueueMessage> Emit, IntakeOriginal? Original = null)
 {
     public string ReferralId => Referral.ReferralId ?? throw new InvalidOperationException("referralId is not assigned");
     public string PartnerId => Referral.Source.PartnerId ?? throw new InvalidOperationException("source.partnerId is not assigned");

@@ -54,6 +54,35 @@ public abstract class ReferralStoreContract
     }
 
     [Fact]
+    public async Task The_original_bytes_are_kept_with_the_referral_and_read_back_exactly()
+    {
+        var (store, _) = await CreateAsync();
+        var bytes = "{\"as\": \"received\", \"spacing\":  kept}"u8.ToArray();
+        var original = IntakeOriginal.From(bytes, "application/json");
+        var referral = Referrals.New(Time, externalId: "EXT-1", deliveryId: "msg_1") with { Original = original };
+
+        await store.AcceptAsync(referral, CancellationToken.None);
+
+        Assert.Equal(bytes, await store.ReadOriginalAsync(original.Reference.Sha256, CancellationToken.None));
+        Assert.Null(await store.ReadOriginalAsync(new string('0', 64), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_original_bytes_of_a_rejection_are_kept_and_survive_a_restart()
+    {
+        var (store, _) = await CreateAsync();
+        var bytes = "not json at all"u8.ToArray();
+        var original = IntakeOriginal.From(bytes, "application/json");
+        var rejection = new RejectedIntake("rej_1", Start, "webhook", "acme", "msg_9", original.Reference, [new FieldError("$", "is not valid JSON")]);
+
+        await store.RecordRejectionAsync(rejection, original, CancellationToken.None);
+        var (reopened, _) = await ReopenStoreAsync(Time);
+
+        Assert.Equal(bytes, await reopened.ReadOriginalAsync(original.Reference.Sha256, CancellationToken.None));
+        Assert.Equal(original.Reference, Assert.Single(await reopened.ListRejectionsAsync(10, CancellationToken.None)).Original);
+    }
+
+    [Fact]
     public async Task An_unknown_referral_is_null()
     {
         var (store, _) = await CreateAsync();
@@ -158,8 +187,8 @@ public abstract class ReferralStoreContract
         var older = new RejectedIntake("rej_1", Start, "sftp", "acme", "batch.csv:3", original, [new FieldError("claimant.dateOfBirth", "must be a real calendar date written YYYY-MM-DD")]);
         var newer = new RejectedIntake("rej_2", Start.AddMinutes(1), "webhook", null, null, null, [new FieldError("claim.jurisdiction", "is required"), new FieldError("claimant.phone", "must be a phone number")]);
 
-        await store.RecordRejectionAsync(older, CancellationToken.None);
-        await store.RecordRejectionAsync(newer, CancellationToken.None);
+        await store.RecordRejectionAsync(older, null, CancellationToken.None);
+        await store.RecordRejectionAsync(newer, null, CancellationToken.None);
         var listed = await store.ListRejectionsAsync(10, CancellationToken.None);
         var latest = await store.ListRejectionsAsync(1, CancellationToken.None);
 
@@ -198,7 +227,7 @@ public abstract class ReferralStoreContract
         var (store, _) = await CreateAsync();
         var referral = Referrals.New(Time, externalId: "EXT-1", deliveryId: "msg_1");
         await store.AcceptAsync(referral, CancellationToken.None);
-        await store.RecordRejectionAsync(new RejectedIntake("rej_1", Start, "webhook", "acme", "msg_9", null, [new FieldError("claim", "is required")]), CancellationToken.None);
+        await store.RecordRejectionAsync(new RejectedIntake("rej_1", Start, "webhook", "acme", "msg_9", null, [new FieldError("claim", "is required")]), null, CancellationToken.None);
 
         var (reopened, queue) = await ReopenStoreAsync(Time);
 
