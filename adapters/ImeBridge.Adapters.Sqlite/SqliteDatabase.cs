@@ -16,6 +16,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     private readonly SqliteConnection writerConnection;
     private readonly GroupCommitWriter writer;
     private readonly ReadConnectionPool readers;
+    private readonly WalCheckpointer checkpointer;
     private int disposed;
 
     /// <param name="databasePath">The database file; it and its folder are created when missing.</param>
@@ -45,6 +46,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
         writer = new GroupCommitWriter(writerConnection, log);
         readers = new ReadConnectionPool(DatabasePath, maxIdle: Math.Max(4, Environment.ProcessorCount * 2));
+        checkpointer = new WalCheckpointer(DatabasePath, time ?? TimeProvider.System, log);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -75,7 +77,9 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         }
 
         await writer.DisposeAsync().ConfigureAwait(false);
+        await checkpointer.DisposeAsync().ConfigureAwait(false);
         readers.Dispose();
+        // Closing the last connection checkpoints what is left and removes the log.
         writerConnection.Dispose();
     }
 

@@ -68,4 +68,22 @@ public sealed class SqliteReferralStore : IReferralStore
         using var lease = database.Read();
         return Task.FromResult<IReadOnlyList<RejectedIntake>>(ReferralReads.ListRejections(lease.Commands, max));
     }
+
+    public Task<RejectedIntake?> GetRejectionAsync(string rejectionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rejectionId);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = database.Read();
+        return Task.FromResult(ReferralReads.GetRejection(lease.Commands, rejectionId));
+    }
+
+    public Task<bool> MarkRejectionReplayedAsync(string rejectionId, string referralId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rejectionId);
+        ArgumentException.ThrowIfNullOrEmpty(referralId);
+        return database.WriteAsync(
+            (RejectionId: rejectionId, ReferralId: referralId, At: at),
+            static (commands, state) => ReferralWrites.MarkRejectionReplayed(commands, state.RejectionId, state.ReferralId, state.At),
+            cancellationToken);
+    }
 }

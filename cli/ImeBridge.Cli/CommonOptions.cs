@@ -27,4 +27,10 @@ internal static class CommonOptions
         HelpName = "BASE",
         DefaultValueFactory = _ => DefaultServerUrl,
     };
+
+    public static Option<string?> Data(string purpose) => new("--data")
+    {
+        Description = $"The data folder of `imebridge serve`. Default: ${DataDirectory.EnvironmentVariable}, else ./{DataDirectory.DefaultFolderName}/. " + purpose,
+        HelpName = "DIR",
+    };
 }

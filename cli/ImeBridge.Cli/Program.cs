@@ -9,6 +9,7 @@ var root = new RootCommand(
     SubmitCommand.Create(),
     StatusCommand.Create(),
     NormalizeCommand.Create(),
+    RejectionsCommand.Create(),
 };
 
 return await CommandLineRunner.RunAsync(root, args);

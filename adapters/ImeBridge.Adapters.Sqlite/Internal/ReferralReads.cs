@@ -1,5 +1,6 @@
 using ImeBridge.Core.Model;
 using ImeBridge.Core.Ports;
+using Microsoft.Data.Sqlite;
 
 namespace ImeBridge.Adapters.Sqlite.Internal;
 
@@ -45,20 +46,36 @@ internal static class ReferralReads
         using var reader = commands.Get(ReferralSql.ListRejections).Bind("$max", max).ExecuteReader();
         while (reader.Read())
         {
-            var sha256 = reader.GetNullableString(5);
-            var original = sha256 is null
-                ? null
-                : new DocumentRef(sha256, reader.GetNullableInt64(6) ?? 0, reader.GetNullableString(7) ?? "", reader.GetNullableString(8) ?? "");
-            rejections.Add(new RejectedIntake(
-                reader.GetString(0),
-                UnixTime.FromMilliseconds(reader.GetInt64(1)),
-                reader.GetString(2),
-                reader.GetNullableString(3),
-                reader.GetNullableString(4),
-                original,
-                StoredJson.DeserializeErrors(reader.GetString(9))));
+            rejections.Add(ReadRejection(reader));
         }
 
         return rejections;
+    }
+
+    public static RejectedIntake? GetRejection(CachedCommands commands, string rejectionId)
+    {
+        using var reader = commands.Get(ReferralSql.GetRejection).Bind("$rejection_id", rejectionId).ExecuteReader();
+        return reader.Read() ? ReadRejection(reader) : null;
+    }
+
+    private static RejectedIntake ReadRejection(SqliteDataReader reader)
+    {
+        var sha256 = reader.GetNullableString(5);
+        var original = sha256 is null
+            ? null
+            : new DocumentRef(sha256, reader.GetNullableInt64(6) ?? 0, reader.GetNullableString(7) ?? "", reader.GetNullableString(8) ?? "");
+        var replayedReferralId = reader.GetNullableString(10);
+        var replayed = replayedReferralId is null
+            ? null
+            : new RejectionReplay(replayedReferralId, UnixTime.FromMilliseconds(reader.GetNullableInt64(11) ?? 0));
+        return new RejectedIntake(
+            reader.GetString(0),
+            UnixTime.FromMilliseconds(reader.GetInt64(1)),
+            reader.GetString(2),
+            reader.GetNullableString(3),
+            reader.GetNullableString(4),
+            original,
+            StoredJson.DeserializeErrors(reader.GetString(9)),
+            replayed);
     }
 }

@@ -33,11 +33,19 @@ internal static class ReferralSql
         ON CONFLICT (rejection_id) DO NOTHING;
         """;
 
-    public const string ListRejections = """
+    private const string RejectionColumns = """
         SELECT rejection_id, at, channel, partner_id, delivery_id,
-            original_sha256, original_size, original_content_type, original_store_ref, errors_json
-        FROM rejections ORDER BY at DESC, rejection_id DESC LIMIT $max;
+            original_sha256, original_size, original_content_type, original_store_ref, errors_json,
+            replayed_referral_id, replayed_at
+        FROM rejections
         """;
+
+    public const string ListRejections = RejectionColumns + " ORDER BY at DESC, rejection_id DESC LIMIT $max;";
+
+    public const string GetRejection = RejectionColumns + " WHERE rejection_id = $rejection_id;";
+
+    public const string MarkRejectionReplayed =
+        "UPDATE rejections SET replayed_referral_id = $referral_id, replayed_at = $replayed_at WHERE rejection_id = $rejection_id;";
 
     public const string InsertOriginal = """
         INSERT INTO intake_originals (sha256, content_type, size, stored_at, content)

@@ -49,6 +49,13 @@ internal static class ReferralWrites
             .ExecuteNonQuery() > 0;
     }
 
+    public static bool MarkRejectionReplayed(CachedCommands commands, string rejectionId, string referralId, DateTimeOffset at) =>
+        commands.Get(ReferralSql.MarkRejectionReplayed)
+            .Bind("$rejection_id", rejectionId)
+            .Bind("$referral_id", referralId)
+            .Bind("$replayed_at", UnixTime.ToMilliseconds(at))
+            .ExecuteNonQuery() > 0;
+
     private static void InsertOriginal(CachedCommands commands, IntakeOriginal? original, long now)
     {
         if (original is null)

@@ -23,6 +23,8 @@ internal static class SqliteConnections
 
             Execute(connection, "PRAGMA journal_size_limit = 67108864;");
             Execute(connection, "PRAGMA cache_size = -16384;");
+            // Checkpoints run on their own connection (WalCheckpointer), never inside a commit.
+            Execute(connection, "PRAGMA wal_autocheckpoint = 0;");
             return connection;
         }
         catch
@@ -31,6 +33,9 @@ internal static class SqliteConnections
             throw;
         }
     }
+
+    /// <summary>The connection <see cref="WalCheckpointer"/> copies the log back into the database with.</summary>
+    public static SqliteConnection OpenCheckpointer(string path) => Open(path);
 
     /// <summary>A reader: runs alongside the writer under WAL and refuses to write.</summary>
     public static SqliteConnection OpenReader(string path)

@@ -39,7 +39,10 @@ CREATE TABLE rejections (
     original_size         INTEGER,
     original_content_type TEXT,
     original_store_ref    TEXT,
-    errors_json           TEXT    NOT NULL
+    errors_json           TEXT    NOT NULL,
+    -- Set when an operator replays the input and it becomes a referral (the latest replay wins).
+    replayed_referral_id  TEXT,
+    replayed_at           INTEGER
 );
 
 CREATE INDEX ix_rejections_at ON rejections (at DESC, rejection_id DESC);

@@ -30,6 +30,15 @@ public interface IReferralStore
 
     /// <summary>The most recent rejected inputs, newest first.</summary>
     Task<IReadOnlyList<RejectedIntake>> ListRejectionsAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>One rejected input by its id, or null when there is none.</summary>
+    Task<RejectedIntake?> GetRejectionAsync(string rejectionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that a rejected input was fixed and replayed into <paramref name="referralId"/>. The latest replay wins.
+    /// Returns false when the rejection does not exist.
+    /// </summary>
+    Task<bool> MarkRejectionReplayedAsync(string rejectionId, string referralId, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <param name="Referral">The canonical referral with <c>referralId</c>, <c>status</c> and <c>source</c> filled in.</param>
@@ -62,6 +71,7 @@ public sealed record TimelineEntry(
     string? Detail = null);
 
 /// <summary>An input that was refused, with where its original bytes are and every reason.</summary>
+/// <param name="Replayed">Set once an operator has fixed and replayed it into a referral; null until then.</param>
 public sealed record RejectedIntake(
     string RejectionId,
     DateTimeOffset At,
@@ -69,7 +79,11 @@ public sealed record RejectedIntake(
     string? PartnerId,
     string? DeliveryId,
     DocumentRef? Original,
-    IReadOnlyList<FieldError> Errors);
+    IReadOnlyList<FieldError> Errors,
+    RejectionReplay? Replayed = null);
+
+/// <summary>A rejected input was replayed (fixed, or as it was) and became <paramref name="ReferralId"/> at <paramref name="At"/>.</summary>
+public sealed record RejectionReplay(string ReferralId, DateTimeOffset At);
 
 /// <summary>A field that failed validation: its path (<c>claimant.dateOfBirth</c>, <c>request.questions[0]</c>) and why.</summary>
 public sealed record FieldError(string Path, string Reason);

@@ -206,6 +206,40 @@ public abstract class ReferralStoreContract
     }
 
     [Fact]
+    public async Task A_rejection_is_read_back_by_its_id_and_an_unknown_id_is_null()
+    {
+        var (store, _) = await CreateAsync();
+        var original = new ImeBridge.Core.Model.DocumentRef(new string('c', 64), 7, "application/json", "intake:sha256/" + new string('c', 64));
+        var rejection = new RejectedIntake("rej_7", Start, "webhook", "acme", "msg_7", original, [new FieldError("claim.jurisdiction", "is required")]);
+        await store.RecordRejectionAsync(rejection, null, CancellationToken.None);
+
+        var read = await store.GetRejectionAsync("rej_7", CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal(rejection.At, read.At);
+        Assert.Equal(rejection.Original, read.Original);
+        Assert.Equal(rejection.Errors, read.Errors);
+        Assert.Null(read.Replayed);
+        Assert.Null(await store.GetRejectionAsync("rej_unknown", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_replayed_rejection_shows_the_referral_it_became_in_get_and_list()
+    {
+        var (store, _) = await CreateAsync();
+        await store.RecordRejectionAsync(new RejectedIntake("rej_1", Start, "webhook", "acme", "msg_1", null, [new FieldError("claim", "is required")]), null, CancellationToken.None);
+        var replayedAt = Start.AddMinutes(5);
+
+        var marked = await store.MarkRejectionReplayedAsync("rej_1", "ref_fixed", replayedAt, CancellationToken.None);
+        var unknown = await store.MarkRejectionReplayedAsync("rej_unknown", "ref_fixed", replayedAt, CancellationToken.None);
+
+        Assert.True(marked);
+        Assert.False(unknown);
+        Assert.Equal(new RejectionReplay("ref_fixed", replayedAt), (await store.GetRejectionAsync("rej_1", CancellationToken.None))?.Replayed);
+        Assert.Equal(new RejectionReplay("ref_fixed", replayedAt), Assert.Single(await store.ListRejectionsAsync(10, CancellationToken.None)).Replayed);
+    }
+
+    [Fact]
     public async Task Two_thousand_concurrent_accepts_are_all_stored()
     {
         var (store, _) = await CreateAsync();
