@@ -28,7 +28,8 @@ wait_up() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; s
 run_wrk() { # name url
   # Signatures are valid for 5 minutes, so each run's requests are made just before it.
   dotnet "$loadgen" "$work/warmup.tsv" 40000 samples/webhook/referral.json >/dev/null
-  wrk -t$threads -c"$connections" -d"${warmup_seconds}s" --timeout 10s -s bench/wrk-replay.lua "$2" -- "$work/warmup.tsv" $threads >/dev/null
+  wrk -t$threads -c"$connections" -d"${warmup_seconds}s" --timeout 10s -s bench/wrk-replay.lua "$2" -- "$work/warmup.tsv" $threads \
+    | grep -E '^STATUS' | sed "s/^/$1 warmup /"
   dotnet "$loadgen" "$work/requests.tsv" "$count" samples/webhook/referral.json >/dev/null
   wrk -t$threads -c"$connections" -d"${duration}s" --timeout 10s -s bench/wrk-replay.lua "$2" -- "$work/requests.tsv" $threads \
     | grep -E '^(RESULT|STATUS)' | sed "s/^/$1 /"
@@ -48,8 +49,9 @@ serve_pid=$!
 wait_up http://127.0.0.1:7191/health
 run_wrk serve http://127.0.0.1:7191 | tee "$work/serve.txt"
 echo "serve peak_rss_mb=$(peak_rss_mb $serve_pid)"
+kill -TERM $serve_pid; wait $serve_pid 2>/dev/null || true
+# Every 202 must be a stored referral (the warm-up's included).
 stored=$(sqlite3 "$work/data/imebridge.db" 'select count(*) from referrals' 2>/dev/null || echo "?")
-kill -INT $serve_pid; wait $serve_pid 2>/dev/null || true
 echo "serve referrals_stored=$stored"
 
 bare_rps=$(sed -n 's/.*rps=\([0-9]*\).*/\1/p' "$work/bare.txt")
