@@ -1,11 +1,13 @@
-namespace ImeBridge.Cli.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace ImeBridge.Testing;
 
 /// <summary>A fresh folder under the temp folder, deleted (best effort) afterwards.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "imebridge-cli-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "imebridge-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
@@ -15,6 +17,7 @@ internal sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
+        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(Path, recursive: true);
