@@ -44,21 +44,13 @@ public sealed class LocalDocumentStore : IDocumentStore
         var temp = Path.Combine(folder, TempPrefix + Guid.NewGuid().ToString("N"));
         try
         {
-            await using (var stream = new FileStream(temp, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                Options = FileOptions.Asynchronous,
-                PreallocationSize = content.Length,
-            }))
+            await using (var stream = OpenTemp(temp, content.Length))
             {
                 await stream.WriteAsync(content, cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
 
-            // Atomic on one file system; a concurrent put of the same bytes renames identical content over it.
-            File.Move(temp, path, overwrite: true);
+            Publish(temp, path, createdFolders);
         }
         catch
         {
@@ -66,13 +58,75 @@ public sealed class LocalDocumentStore : IDocumentStore
             throw;
         }
 
+        return result;
+    }
+
+    public async Task<DocumentRef> PutAsync(Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrEmpty(contentType);
+
+        // The name is known only once every byte is read, so the temporary file lives at the root.
+        var temp = Path.Combine(RootFolder, TempPrefix + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string sha256;
+            long size;
+            await using (var stream = OpenTemp(temp, preallocate: 0))
+            {
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+
+                stream.Flush(flushToDisk: true);
+                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+                size = stream.Length;
+            }
+
+            var path = PathOf(sha256);
+            if (File.Exists(path) && new FileInfo(path).Length == size)
+            {
+                TryDelete(temp);
+            }
+            else
+            {
+                Publish(temp, path, EnsureFolder(Path.GetDirectoryName(path)!));
+            }
+
+            return new DocumentRef(sha256, size, contentType, StoreRefPrefix + sha256);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static FileStream OpenTemp(string temp, long preallocate) => new(temp, new FileStreamOptions
+    {
+        Mode = FileMode.CreateNew,
+        Access = FileAccess.Write,
+        Share = FileShare.None,
+        Options = FileOptions.Asynchronous,
+        PreallocationSize = preallocate,
+    });
+
+    /// <summary>Renames a synced temporary file into place (atomic on one file system) and syncs the folders it touched.</summary>
+    private static void Publish(string temp, string path, List<string> createdFolders)
+    {
+        // A concurrent put of the same bytes renames identical content over it.
+        File.Move(temp, path, overwrite: true);
+        var folder = Path.GetDirectoryName(path)!;
         DirectorySync.Flush(folder);
         foreach (var created in createdFolders)
         {
             DirectorySync.Flush(Path.GetDirectoryName(created)!);
         }
-
-        return result;
     }
 
     public Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using ImeBridge.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ImeBridge.Adapters.LocalFiles;
 
@@ -12,6 +13,20 @@ public static class LocalFilesServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(rootFolder);
         services.AddSingleton(_ => new LocalDocumentStore(rootFolder));
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<LocalDocumentStore>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="LocalOutboxEmailSender"/> over <paramref name="outboxFolder"/> as the <see cref="IEmailSender"/>
+    /// unless another sender is registered already.
+    /// </summary>
+    public static IServiceCollection AddImeBridgeLocalOutbox(this IServiceCollection services, string outboxFolder)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outboxFolder);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new LocalOutboxEmailSender(outboxFolder, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<LocalOutboxEmailSender>());
         return services;
     }
 }

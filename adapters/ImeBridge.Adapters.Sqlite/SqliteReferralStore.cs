@@ -38,7 +38,7 @@ public sealed class SqliteReferralStore : IReferralStore
         return Task.FromResult(lease.InSnapshot(commands => ReferralReads.Get(commands, referralId)));
     }
 
-    public Task RecordRejectionAsync(RejectedIntake rejection, IntakeOriginal? original, CancellationToken cancellationToken)
+    public Task<string> RecordRejectionAsync(RejectedIntake rejection, IntakeOriginal? original, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rejection);
         var errorsJson = StoredJson.SerializeErrors(rejection.Errors ?? []);

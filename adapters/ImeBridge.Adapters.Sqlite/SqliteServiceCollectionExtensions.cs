@@ -11,8 +11,8 @@ public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the embedded state and queue in one SQLite file: <see cref="SqliteDatabase"/> (singleton; opening it
-    /// migrates the schema; disposing it flushes queued writes), <see cref="IReferralStore"/> and
-    /// <see cref="IMessageQueue"/> over it, <see cref="QueueOptions"/> as options, and <see cref="TimeProvider.System"/>
+    /// migrates the schema; disposing it flushes queued writes), <see cref="IReferralStore"/>,
+    /// <see cref="IMessageQueue"/> and <see cref="ILeaseStore"/> over it, <see cref="QueueOptions"/> as options, and <see cref="TimeProvider.System"/>
     /// unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
     public static IServiceCollection AddImeBridgeSqlite(this IServiceCollection services, string databasePath, Action<QueueOptions>? configureQueue = null)
@@ -32,7 +32,9 @@ public static class SqliteServiceCollectionExtensions
             sp.GetRequiredService<SqliteDatabase>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<QueueOptions>>()));
+        services.AddSingleton(sp => new SqliteLeaseStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReferralStore>(sp => sp.GetRequiredService<SqliteReferralStore>());
+        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<SqliteLeaseStore>());
         services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<SqliteMessageQueue>());
         return services;
     }

@@ -25,6 +25,10 @@ internal static class ReferralSql
     public const string GetTimeline =
         "SELECT at, event, status, actor, message_id, detail FROM referral_timeline WHERE referral_id = $referral_id ORDER BY seq;";
 
+    /// <summary>The rejection already kept for the same partner and delivery, if any.</summary>
+    public const string FindRejectionByDelivery =
+        "SELECT rejection_id FROM rejections WHERE partner_id = $partner_id AND delivery_id = $delivery_id ORDER BY at LIMIT 1;";
+
     public const string InsertRejection = """
         INSERT INTO rejections (rejection_id, at, channel, partner_id, delivery_id,
             original_sha256, original_size, original_content_type, original_store_ref, errors_json)

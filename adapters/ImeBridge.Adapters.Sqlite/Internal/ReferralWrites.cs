@@ -32,10 +32,23 @@ internal static class ReferralWrites
         return new AcceptOutcome(row.ReferralId, row.Status, Duplicate: false);
     }
 
-    public static bool RecordRejection(CachedCommands commands, RejectedIntake rejection, IntakeOriginal? original, string errorsJson, long now)
+    /// <summary>Keeps the rejection and returns its id, or the id of the one already kept for the same partner and delivery.</summary>
+    public static string RecordRejection(CachedCommands commands, RejectedIntake rejection, IntakeOriginal? original, string errorsJson, long now)
     {
+        if (rejection.PartnerId is not null && rejection.DeliveryId is not null)
+        {
+            var existing = commands.Get(ReferralSql.FindRejectionByDelivery)
+                .Bind("$partner_id", rejection.PartnerId)
+                .Bind("$delivery_id", rejection.DeliveryId)
+                .ExecuteScalar();
+            if (existing is string existingId)
+            {
+                return existingId;
+            }
+        }
+
         InsertOriginal(commands, original, now);
-        return commands.Get(ReferralSql.InsertRejection)
+        commands.Get(ReferralSql.InsertRejection)
             .Bind("$rejection_id", rejection.RejectionId)
             .Bind("$at", UnixTime.ToMilliseconds(rejection.At))
             .Bind("$channel", rejection.Channel)
@@ -46,7 +59,8 @@ internal static class ReferralWrites
             .Bind("$original_content_type", rejection.Original?.ContentType)
             .Bind("$original_store_ref", rejection.Original?.StoreRef)
             .Bind("$errors_json", errorsJson)
-            .ExecuteNonQuery() > 0;
+            .ExecuteNonQuery();
+        return rejection.RejectionId;
     }
 
     public static bool MarkRejectionReplayed(CachedCommands commands, string rejectionId, string referralId, DateTimeOffset at) =>

@@ -104,13 +104,13 @@ public sealed class ReferralIntake(
             DeliveryId: request.DeliveryId,
             Original: original,
             Errors: errors);
-        await store.RecordRejectionAsync(rejection, originalBytes, cancellationToken);
+        var keptAs = await store.RecordRejectionAsync(rejection, originalBytes, cancellationToken);
         logger.LogInformation(
             "Input from partner {PartnerId} via {Channel} rejected as {RejectionId}: {ErrorCount} errors",
             request.PartnerId,
             request.Channel,
-            rejection.RejectionId,
+            keptAs,
             errors.Count);
-        return new IntakeRejected(rejection.RejectionId, errors);
+        return new IntakeRejected(keptAs, errors);
     }
 }

@@ -21,9 +21,11 @@ public interface IReferralStore
 
     /// <summary>
     /// Keeps a rejected input with every reason so an operator can fix and replay it. When
-    /// <paramref name="original"/> is given its bytes are kept in the same transaction.
+    /// <paramref name="original"/> is given its bytes are kept in the same transaction. A rejection for a partner and
+    /// delivery id already rejected is not kept again (a batch re-read after a crash, a retried webhook).
+    /// Returns the id of the rejection kept: this one, or the earlier one for the same delivery.
     /// </summary>
-    Task RecordRejectionAsync(RejectedIntake rejection, IntakeOriginal? original, CancellationToken cancellationToken);
+    Task<string> RecordRejectionAsync(RejectedIntake rejection, IntakeOriginal? original, CancellationToken cancellationToken);
 
     /// <summary>The bytes of an intake kept with <see cref="IntakeOriginal"/>, by SHA-256 (lower-case hex); null when none.</summary>
     Task<byte[]?> ReadOriginalAsync(string sha256, CancellationToken cancellationToken);

@@ -31,6 +31,27 @@ public sealed class LocalDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_streamed_put_stores_the_same_document_as_a_buffered_put_and_leaves_no_temporary_file()
+    {
+        var store = NewStore();
+        var content = RandomNumberGenerator.GetBytes(300_000);
+
+        var streamed = await store.PutAsync(new MemoryStream(content), "text/csv", CancellationToken.None);
+        var buffered = await store.PutAsync(content, "text/csv", CancellationToken.None);
+        var again = await store.PutAsync(new MemoryStream(content), "text/csv", CancellationToken.None);
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), streamed.Sha256);
+        Assert.Equal(buffered, streamed);
+        Assert.Equal(streamed, again);
+        Assert.Equal(content.Length, streamed.Size);
+        await using var stream = await store.OpenAsync(streamed.Sha256, CancellationToken.None);
+        using var copy = new MemoryStream();
+        await stream!.CopyToAsync(copy);
+        Assert.Equal(content, copy.ToArray());
+        Assert.Single(Directory.EnumerateFiles(store.RootFolder, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task The_reference_carries_the_sha256_of_the_content()
     {
         var store = NewStore();

@@ -83,6 +83,22 @@ public abstract class ReferralStoreContract
     }
 
     [Fact]
+    public async Task The_same_delivery_rejected_again_is_kept_once_under_its_first_id()
+    {
+        var (store, _) = await CreateAsync();
+        var first = new RejectedIntake("rej_1", Start, "sftp", "acme", "file-sha:7", null, [new FieldError("claim.dateOfInjury", "is not a date")]);
+        var again = first with { RejectionId = "rej_2", At = Start.AddMinutes(5) };
+        var otherPartner = first with { RejectionId = "rej_3", PartnerId = "globex" };
+
+        Assert.Equal("rej_1", await store.RecordRejectionAsync(first, null, CancellationToken.None));
+        Assert.Equal("rej_1", await store.RecordRejectionAsync(again, null, CancellationToken.None));
+        Assert.Equal("rej_3", await store.RecordRejectionAsync(otherPartner, null, CancellationToken.None));
+
+        var kept = await store.ListRejectionsAsync(10, CancellationToken.None);
+        Assert.Equal(["rej_3", "rej_1"], kept.Select(r => r.RejectionId).Order(StringComparer.Ordinal).Reverse());
+    }
+
+    [Fact]
     public async Task An_unknown_referral_is_null()
     {
         var (store, _) = await CreateAsync();

@@ -1,0 +1,58 @@
+using ImeBridge.Adapters.Sqlite.Internal;
+using ImeBridge.Core.Ports;
+
+namespace ImeBridge.Adapters.Sqlite;
+
+/// <summary>
+/// Leases in the <c>leases</c> table of <see cref="SqliteDatabase"/>, taken through its single writer, so two
+/// processes sharing the database file never both hold one. Time comes only from the injected <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class SqliteLeaseStore : ILeaseStore
+{
+    /// <summary>Takes the lease when it is free, expired, or already ours (renewal); otherwise changes nothing.</summary>
+    private const string Acquire = """
+        INSERT INTO leases (name, owner, expires_at) VALUES ($name, $owner, $expires_at)
+        ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+        WHERE leases.owner = excluded.owner OR leases.expires_at <= $now;
+        """;
+
+    private const string Release = "DELETE FROM leases WHERE name = $name AND owner = $owner;";
+
+    private readonly SqliteDatabase database;
+    private readonly TimeProvider time;
+
+    public SqliteLeaseStore(SqliteDatabase database, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(time);
+        this.database = database;
+        this.time = time;
+    }
+
+    public Task<bool> TryAcquireAsync(string name, string owner, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        var now = UnixTime.Now(time);
+        return database.WriteAsync(
+            (Name: name, Owner: owner, Now: now, ExpiresAt: now + UnixTime.Milliseconds(duration)),
+            static (commands, state) => commands.Get(Acquire)
+                .Bind("$name", state.Name)
+                .Bind("$owner", state.Owner)
+                .Bind("$now", state.Now)
+                .Bind("$expires_at", state.ExpiresAt)
+                .ExecuteNonQuery() > 0,
+            cancellationToken);
+    }
+
+    public Task ReleaseAsync(string name, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return database.WriteAsync(
+            (Name: name, Owner: owner),
+            static (commands, state) => commands.Get(Release).Bind("$name", state.Name).Bind("$owner", state.Owner).ExecuteNonQuery(),
+            cancellationToken);
+    }
+}
