@@ -15,8 +15,13 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
-# Services: the foundation needs none (SQLite and the queue are embedded). Later capabilities
-# start theirs here (scripts under tests/services/), each on 127.0.0.1 only.
+# Real servers: OpenSSH (SFTP) and Dovecot (IMAP) are installed here; each test class starts its
+# own instance on 127.0.0.1 and a free port with a fresh configuration and keys (tests/ImeBridge.Testing/Servers),
+# and stops it when done, so a test run never depends on a machine-wide service.
+log "packages"
+tests/services/install-packages.sh
+
+# Services shared by every test project start here (none yet), each on 127.0.0.1 only.
 services_pids=()
 stop_services() {
   for pid in "${services_pids[@]:-}"; do

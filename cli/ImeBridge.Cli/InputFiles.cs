@@ -23,4 +23,17 @@ internal static class InputFiles
             throw new UsageException($"{path}: cannot be read ({ex.Message}).", ex);
         }
     }
+
+    public static FileStream OpenRead(string path)
+    {
+        RequireExists(path);
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 65536, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot be read ({ex.Message}).", ex);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using ImeBridge.Core.Batch;
 using ImeBridge.Core.Partners;
 using ImeBridge.Hosting;
 
@@ -6,6 +7,13 @@ namespace ImeBridge.Cli;
 /// <summary>Finds the partner a client command acts as: the built-in demo partner, or one from <c>--config</c>.</summary>
 internal static class PartnerCatalog
 {
+    /// <summary>The partner's declared CSV layout; null for the demo partner or a partner whose CSV uses canonical headers.</summary>
+    public static CsvLayout? CsvLayoutOf(string partnerId, string? configFile) =>
+        configFile is null
+            ? null
+            : ConfigFile.Load(configFile, includeDemoPartnerByDefault: false).Partners
+                .FirstOrDefault(p => string.Equals(p.Id, partnerId, StringComparison.Ordinal))?.Csv;
+
     public static Partner Resolve(string partnerId, string? configFile)
     {
         if (configFile is not null)

@@ -9,10 +9,11 @@ namespace ImeBridge.Cli;
 /// <c>imebridge rejections replay REJECTION_ID [--file FIXED.json]</c>: runs the fixed (or the original) bytes through the
 /// same intake, as the same partner and channel, with delivery id <c>replay:REJECTION_ID</c> so a repeated replay is
 /// recognised. An accepted replay marks the rejection replayed; its messages wait in the database for <c>serve</c>.
+/// Webhook bodies, batch rows and referrals found in email are kept as canonical JSON and replay as they are; an
+/// original that is not JSON (an email in which no referral was found) needs <c>--file</c>.
 /// </summary>
 internal static class RejectionsReplayCommand
 {
-    private const string WebhookChannel = "webhook";
     private const string JsonContentType = "application/json";
 
     public static Command Create()
@@ -30,7 +31,7 @@ internal static class RejectionsReplayCommand
             "Send a refused input through intake again, as the same partner and channel. Prints 'accepted REFERRAL_ID' "
             + "(or 'duplicate REFERRAL_ID') and exits 0; when still refused prints 'rejected NEW_REJECTION_ID' and one line "
             + "'FIELD: reason' per problem and exits 1. Exit 1 also when there is no such rejection, 2 on a usage error. "
-            + "Only webhook rejections can be replayed so far.")
+            + "An original that is not canonical JSON (an email in which no referral was found) needs --file.")
         {
             rejectionId,
             file,
@@ -57,6 +58,13 @@ internal static class RejectionsReplayCommand
         }
 
         var partner = ReplayPartner(rejection, configFile);
+        if (fixedBytes is null && !IsJson(rejection.Original?.ContentType))
+        {
+            throw new UsageException(
+                $"{rejection.RejectionId}: its original is '{rejection.Original?.ContentType}', not a canonical referral; "
+                + "write the referral as JSON (see samples/webhook/referral.json) and replay it with --file FIXED.json.");
+        }
+
         var body = fixedBytes ?? await OriginalBytes.ReadAsync(host, rejection, "replay", cancellationToken);
         if (body is null)
         {
@@ -64,18 +72,16 @@ internal static class RejectionsReplayCommand
         }
 
         var contentType = fixedBytes is null ? rejection.Original?.ContentType ?? JsonContentType : JsonContentType;
-        var request = new IntakeRequest(WebhookChannel, partner.Id, "replay:" + rejection.RejectionId, contentType, body);
+        var request = new IntakeRequest(rejection.Channel, partner.Id, "replay:" + rejection.RejectionId, contentType, body);
         var result = await host.WithIntakeAsync(intake => intake.AcceptJsonAsync(request, partner, cancellationToken));
         return await ReportAsync(host, rejection, result, cancellationToken);
     }
 
+    private static bool IsJson(string? contentType) =>
+        contentType is null || contentType.StartsWith(JsonContentType, StringComparison.OrdinalIgnoreCase);
+
     private static Partner ReplayPartner(RejectedIntake rejection, string? configFile)
     {
-        if (!string.Equals(rejection.Channel, WebhookChannel, StringComparison.Ordinal))
-        {
-            throw new UsageException($"{rejection.RejectionId} came in on the '{rejection.Channel}' channel; only '{WebhookChannel}' rejections can be replayed so far.");
-        }
-
         return rejection.PartnerId is { } partnerId
             ? PartnerCatalog.Resolve(partnerId, configFile)
             : throw new UsageException($"{rejection.RejectionId} has no partner to replay it as.");

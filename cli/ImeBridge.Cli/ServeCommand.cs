@@ -77,7 +77,7 @@ internal static class ServeCommand
         var started = false;
         builder.Logging.AddFilter(HostLogCategory, level => Volatile.Read(ref started) && level >= LogLevel.Information);
         builder.WebHost.UseUrls(urls);
-        builder.AddImeBridge().UseEmbedded(dataDirectory);
+        builder.AddImeBridge().UseEmbedded(dataDirectory).RunChannelPollers();
 
         await using var app = builder.Build();
         app.MapImeBridgeApi();

@@ -1,4 +1,7 @@
+using ImeBridge.Adapters.Email.Configuration;
+using ImeBridge.Adapters.Email.Imap;
 using ImeBridge.Adapters.LocalFiles;
+using ImeBridge.Adapters.Sftp;
 using ImeBridge.Adapters.Sqlite;
 using ImeBridge.Core.Messaging;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +14,7 @@ public sealed class ImeBridgeBuilder
 {
     public const string DatabaseFileName = "imebridge.db";
     public const string DocumentsFolderName = "documents";
+    public const string OutboxFolderName = "outbox";
 
     internal ImeBridgeBuilder(IHostApplicationBuilder host)
     {
@@ -21,7 +25,8 @@ public sealed class ImeBridgeBuilder
 
     /// <summary>
     /// The embedded default: SQLite state and durable queue at <c>&lt;dir&gt;/imebridge.db</c>, original documents
-    /// under <c>&lt;dir&gt;/documents</c>, and the <see cref="QueuePump"/> that dispatches queued messages.
+    /// under <c>&lt;dir&gt;/documents</c>, outbound email not sent but kept under <c>&lt;dir&gt;/outbox/email</c>, and the
+    /// <see cref="QueuePump"/> that dispatches queued messages.
     /// </summary>
     public ImeBridgeBuilder UseEmbedded(string dataDirectory) => UseEmbedded(dataDirectory, runQueuePump: true);
 
@@ -37,9 +42,26 @@ public sealed class ImeBridgeBuilder
         Directory.CreateDirectory(root);
         Host.Services.AddImeBridgeSqlite(Path.Combine(root, DatabaseFileName));
         Host.Services.AddImeBridgeLocalDocuments(Path.Combine(root, DocumentsFolderName));
+        Host.Services.AddImeBridgeLocalOutbox(Path.Combine(root, OutboxFolderName, "email"));
         if (runQueuePump)
         {
             Host.Services.AddHostedService<QueuePump>();
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Polls the inbound channels in the background: every partner's SFTP folder at its interval and, when
+    /// <c>mailbox</c> is configured, the IMAP mailbox. For a long-running host (<c>imebridge serve</c>); the Functions
+    /// app polls from timer triggers instead, and operator commands not at all.
+    /// </summary>
+    public ImeBridgeBuilder RunChannelPollers()
+    {
+        Host.Services.AddHostedService<SftpPollingService>();
+        if (!string.IsNullOrWhiteSpace(Host.Configuration.GetSection(MailboxOptions.Section)["host"]))
+        {
+            Host.Services.AddHostedService<ImapPollingService>();
         }
 
         return this;

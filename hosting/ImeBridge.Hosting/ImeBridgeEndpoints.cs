@@ -21,6 +21,12 @@ public static class ImeBridgeEndpoints
                 (HttpRequest request, string referralId, [FromServices] ReferralApi api, CancellationToken cancellationToken) =>
                     api.GetReferralAsync(request, referralId, cancellationToken))
             .WithName("GetReferral");
+        app.MapPost(
+                "/api/email/inbound",
+                (HttpRequest request, [FromServices] InboundEmailApi api, CancellationToken cancellationToken) =>
+                    api.ReceiveAsync(request, cancellationToken))
+            .WithName("ReceiveInboundEmail")
+            .DisableAntiforgery();
         app.MapGet("/health", ([FromServices] ReferralApi api) => api.Health())
             .WithName("Health");
         return app;

@@ -1,3 +1,6 @@
+using ImeBridge.Adapters.Email;
+using ImeBridge.Adapters.Sftp;
+using ImeBridge.Core.Batch;
 using ImeBridge.Core.Intake;
 using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Partners;
@@ -28,7 +31,12 @@ public static class ImeBridgeHostBuilderExtensions
         services.TryAddSingleton<ReferralValidator>();
         services.TryAddScoped<ReferralIntake>();
         services.TryAddSingleton<MessageDispatcher>();
+        services.TryAddScoped<BatchIntake>();
         services.TryAddScoped<ReferralApi>();
+        services.TryAddScoped<InboundEmailApi>();
+        // The channels' pollers run only where a host asks for them (ImeBridgeBuilder.RunChannelPollers, or a Functions timer).
+        services.AddImeBridgeSftp(builder.Configuration, runPollingService: false);
+        services.AddImeBridgeEmail(builder.Configuration, pollMailboxInBackground: false);
         return new ImeBridgeBuilder(builder);
     }
 }

@@ -70,6 +70,11 @@ public sealed class ImeBridgeOptionsValidator : IValidateOptions<ImeBridgeOption
             failures.Add($"{label}: webhookSecret must be 'whsec_' followed by the base64 of at least {MinimumSecretBytes} bytes.");
         }
 
+        foreach (var problem in partner.Csv?.Validate() ?? [])
+        {
+            failures.Add($"{label}: csv: {problem}");
+        }
+
         if (string.IsNullOrWhiteSpace(partner.ApiToken))
         {
             failures.Add($"{label}: apiToken is required.");

@@ -1,3 +1,5 @@
+using ImeBridge.Core.Batch;
+
 namespace ImeBridge.Hosting;
 
 /// <summary>One entry of the <c>partners</c> configuration array (CONTRACT.md's configuration file).</summary>
@@ -16,4 +18,7 @@ public sealed class PartnerOptions
 
     /// <summary>Bearer token the partner reads its own referrals with.</summary>
     public string? ApiToken { get; set; }
+
+    /// <summary>How the partner's CSV batches map onto the canonical referral; null when its header row uses canonical paths.</summary>
+    public CsvLayout? Csv { get; set; }
 }

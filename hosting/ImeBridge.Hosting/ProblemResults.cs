@@ -30,11 +30,26 @@ internal static class ProblemResults
     public static IResult ReferralNotFound(string referralId) =>
         Problem(StatusCodes.Status404NotFound, "15.5.5", "Referral not found", $"No referral '{referralId}' is visible to this partner.");
 
-    public static IResult PayloadTooLarge(int maxBytes) =>
+    public static IResult PayloadTooLarge(long maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "15.5.14", "The body is too large", $"The request body must not exceed {maxBytes} bytes.");
 
     public static IResult UnsupportedMediaType() =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "15.5.16", "The body is not JSON", "Send the referral as application/json (UTF-8).");
+
+    public static IResult UnsupportedMediaType(string expected, string detail) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "15.5.16", $"The body is not {expected}", detail);
+
+    public static IResult InboundSecretRejected() =>
+        new ResultWithHeader(
+            Problem(StatusCodes.Status401Unauthorized, "15.5.2", "The inbound email secret is missing or wrong", "Give the secret in the URL SendGrid posts to (basic auth or ?key=)."),
+            HeaderNames.WWWAuthenticate,
+            "Basic realm=\"imebridge-inbound-email\"");
+
+    public static IResult InvalidInboundEmail(string detail) =>
+        Problem(StatusCodes.Status400BadRequest, "15.5.1", "The inbound email post cannot be used", detail);
+
+    public static IResult InboundEmailNotConfigured() =>
+        Problem(StatusCodes.Status404NotFound, "15.5.5", "Inbound email is not configured", "Set inboundEmail.secret to receive SendGrid Inbound Parse posts.");
 
     public static IResult BadRequestBody() =>
         Problem(StatusCodes.Status400BadRequest, "15.5.1", "The request body could not be read", "The request body was malformed or incomplete.");

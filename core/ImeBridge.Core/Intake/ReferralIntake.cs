@@ -35,6 +35,27 @@ public sealed class ReferralIntake(
     }
 
     /// <summary>
+    /// As <see cref="AcceptJsonAsync(IntakeRequest, Partner, CancellationToken)"/>, for one record of a file its channel
+    /// has already kept in the document store (<paramref name="keptIn"/>): an accepted record points at that file
+    /// (its delivery id names the record) instead of keeping a copy of its own bytes; a rejected record still keeps
+    /// its own bytes, for an operator to fix and replay.
+    /// </summary>
+    public async Task<IntakeResult> AcceptJsonAsync(IntakeRequest request, Partner partner, DocumentRef keptIn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(partner);
+        ArgumentNullException.ThrowIfNull(keptIn);
+        var read = reader.Read(request.Body, new ReferralDefaults(request.Channel, partner.Id, partner.Kind, partner.Name));
+        if (!read.IsValid)
+        {
+            var original = IntakeOriginal.From(request.Body, request.ContentType);
+            return await RejectAsync(request, original.Reference, original, read.Errors, cancellationToken);
+        }
+
+        return await StoreAsync(read.Referral!, request, keptIn, originalBytes: null, cancellationToken);
+    }
+
+    /// <summary>
     /// Accepts a referral another channel's reader has already built (CSV row, FHIR resource, email).
     /// <paramref name="original"/> points at the bytes it came from, already in the document store.
     /// </summary>
@@ -47,6 +68,24 @@ public sealed class ReferralIntake(
         }
 
         return await StoreAsync(referral, request, original, originalBytes: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records as rejected an input its channel could not even turn into a referral (a CSV row whose date does not
+    /// match the partner's layout, a malformed JSON line), keeping <see cref="IntakeRequest.Body"/> for an operator to fix and replay.
+    /// </summary>
+    public async Task<IntakeRejected> RejectAsync(IntakeRequest request, Partner partner, IReadOnlyList<FieldError> errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(partner);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!string.Equals(request.PartnerId, partner.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("the request is for another partner", nameof(partner));
+        }
+
+        var original = IntakeOriginal.From(request.Body, request.ContentType);
+        return (IntakeRejected)await RejectAsync(request, original.Reference, original, errors, cancellationToken);
     }
 
     private async Task<IntakeResult> StoreAsync(
@@ -80,7 +119,8 @@ public sealed class ReferralIntake(
             Detail: $"via {request.Channel}");
 
         var outcome = await store.AcceptAsync(new NewReferral(referral, entry, [emit], originalBytes), cancellationToken);
-        logger.LogInformation(
+        logger.Log(
+            LevelFor(request),
             "Referral {ReferralId} from partner {PartnerId} via {Channel}: {Outcome}",
             outcome.ReferralId,
             request.PartnerId,
@@ -105,7 +145,8 @@ public sealed class ReferralIntake(
             Original: original,
             Errors: errors);
         var keptAs = await store.RecordRejectionAsync(rejection, originalBytes, cancellationToken);
-        logger.LogInformation(
+        logger.Log(
+            LevelFor(request),
             "Input from partner {PartnerId} via {Channel} rejected as {RejectionId}: {ErrorCount} errors",
             request.PartnerId,
             request.Channel,
@@ -113,4 +154,6 @@ public sealed class ReferralIntake(
             errors.Count);
         return new IntakeRejected(keptAs, errors);
     }
+
+    private static LogLevel LevelFor(IntakeRequest request) => request.PartOfBatch ? LogLevel.Debug : LogLevel.Information;
 }

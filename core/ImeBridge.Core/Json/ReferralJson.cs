@@ -20,8 +20,20 @@ public static class ReferralJson
     public static byte[] Serialize(Referral referral)
     {
         ArgumentNullException.ThrowIfNull(referral);
-        return JsonSerializer.SerializeToUtf8Bytes(referral, ReferralJsonContext.Default.Referral);
+        return JsonSerializer.SerializeToUtf8Bytes(referral, Readable.Referral);
     }
+
+    /// <summary>
+    /// Escapes only what JSON requires, so <c>+15185550142</c> and <c>O'Brien</c> read as sent rather than as
+    /// <c>\u002B…</c>. Canonical JSON is data for programs and files, never inlined into HTML.
+    /// </summary>
+    private static readonly ReferralJsonContext Readable = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new DateOnlyJsonConverter(), new UtcDateTimeOffsetJsonConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     /// <summary>Reads canonical referral JSON. Throws <see cref="JsonException"/> when it is not a referral object.</summary>
     public static Referral Deserialize(ReadOnlySpan<byte> utf8Json) =>

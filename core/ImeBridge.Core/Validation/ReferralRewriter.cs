@@ -235,7 +235,7 @@ internal sealed class ReferralRewriter
             case "partnerId":
                 if (!IsNullOrEqual(value, defaults.PartnerId))
                 {
-                    errors.Add(FieldPath.Property(path, name), "does not match the partner in the URL");
+                    errors.Add(FieldPath.Property(path, name), "does not match the partner that sent it");
                 }
 
                 return true;

@@ -96,17 +96,72 @@ public sealed class NormalizeCommandTests
         Assert.Contains(channel, run.Stderr, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("fhir")]
-    [InlineData("csv")]
-    [InlineData("email")]
-    public async Task A_channel_not_built_yet_says_so_and_exits_2(string channel)
+    [Fact]
+    public async Task The_fhir_channel_not_built_yet_says_so_and_exits_2()
     {
-        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", channel, Sample);
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "fhir", Sample);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("not available yet", run.Stderr, StringComparison.Ordinal);
         Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public async Task A_canonical_csv_batch_becomes_one_referral_per_good_row_and_one_line_per_problem_naming_the_row()
+    {
+        const string CsvSample = "samples/sftp/demo-referrals-20261127.csv";
+
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "csv", CsvSample);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal(2, run.StdoutLines.Length);
+        Assert.All(run.StdoutLines, line => Assert.Empty(ReferralSchemaFile.Errors(line)));
+        var second = JsonNode.Parse(run.StdoutLines[1])!;
+        Assert.Equal("sftp", (string?)second["source"]!["channel"]);
+        Assert.Equal("ACME-B-0002", (string?)second["source"]!["externalId"]);
+        Assert.Equal("+15035550187", (string?)second["claimant"]!["phone"]);
+        Assert.Equal(2, second["request"]!["questions"]!.AsArray().Count);
+        var error = Assert.Single(run.StderrLines);
+        Assert.StartsWith(CsvSample + ":3: claimant.dateOfBirth: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Whitaker", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_partner_csv_layout_from_the_config_file_maps_its_own_columns()
+    {
+        using var temp = new TempDirectory();
+        var config = await ConfigFiles.WriteAsync(temp, "imebridge.json", ConfigFiles.Acme.Replace(
+            "\"apiToken\": \"acme-read-token\"",
+            """
+            "apiToken": "acme-read-token",
+            "csv": {
+              "columns": {
+                "source.externalId": "Ref No", "claimant.firstName": "First", "claimant.lastName": "Last",
+                "claimant.dateOfBirth": "DOB", "claim.claimNumber": "Claim #", "claim.jurisdiction": "State",
+                "claim.dateOfInjury": "DOI", "claim.lineOfBusiness": "LOB", "request.specialty": "Specialty"
+              },
+              "values": { "claim.lineOfBusiness": { "WC": "workersComp", "AUTO": "auto" } },
+              "defaults": { "request.examType": "ime" },
+              "dateFormats": [ "MM/dd/yyyy" ],
+              "nullMarkers": [ "NA" ]
+            }
+            """, StringComparison.Ordinal));
+        var file = temp.File("acme.csv");
+        await File.WriteAllTextAsync(file, string.Join("\r\n",
+            "Ref No,First,Last,DOB,Claim #,State,DOI,LOB,Specialty",
+            "R-1,Ana,Lopez,03/14/1979,C-100,ny,06/03/2026,WC,orthopaedic surgery",
+            "R-2,Ben,Ode,NA,C-101,NJ,06/04/2026,MARINE,neurology",
+            ""));
+
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "csv", "--partner", "acme-insurance", "--config", config, file);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var referral = JsonNode.Parse(Assert.Single(run.StdoutLines))!;
+        Assert.Equal("1979-03-14", (string?)referral["claimant"]!["dateOfBirth"]);
+        Assert.Equal("workersComp", (string?)referral["claim"]!["lineOfBusiness"]);
+        Assert.Equal("NY", (string?)referral["claim"]!["jurisdiction"]);
+        Assert.Equal("acme-insurance", (string?)referral["source"]!["partnerId"]);
+        Assert.Contains(run.StderrLines, line => line.StartsWith(file + ":2: claim.lineOfBusiness: ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class ReaderAssignedFieldsTests
     {
         var result = Fixtures.ReadSample(sample => sample["source"]!["partnerId"] = "acme-insurance");
 
-        Assert.Equal("does not match the partner in the URL", result.ReasonAt("source.partnerId"));
+        Assert.Equal("does not match the partner that sent it", result.ReasonAt("source.partnerId"));
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using ImeBridge.Core.Ports;
+
+namespace ImeBridge.Adapters.Sftp.Tests.Support;
+
+/// <summary>The real store, which pulls the plug (cancels a token) once it has accepted a given number of referrals.</summary>
+internal sealed class CancellingReferralStore(IReferralStore inner, int after, CancellationTokenSource plug) : IReferralStore
+{
+    private int accepted;
+
+    public async Task<AcceptOutcome> AcceptAsync(NewReferral referral, CancellationToken cancellationToken)
+    {
+        var outcome = await inner.AcceptAsync(referral, cancellationToken);
+        if (Interlocked.Increment(ref accepted) == after)
+        {
+            await plug.CancelAsync();
+        }
+
+        return outcome;
+    }
+
+    public Task<StoredReferral?> GetAsync(string referralId, CancellationToken cancellationToken) => inner.GetAsync(referralId, cancellationToken);
+
+    public Task<string> RecordRejectionAsync(RejectedIntake rejection, IntakeOriginal? original, CancellationToken cancellationToken) =>
+        inner.RecordRejectionAsync(rejection, original, cancellationToken);
+
+    public Task<byte[]?> ReadOriginalAsync(string sha256, CancellationToken cancellationToken) => inner.ReadOriginalAsync(sha256, cancellationToken);
+
+    public Task<IReadOnlyList<RejectedIntake>> ListRejectionsAsync(int max, CancellationToken cancellationToken) => inner.ListRejectionsAsync(max, cancellationToken);
+
+    public Task<RejectedIntake?> GetRejectionAsync(string rejectionId, CancellationToken cancellationToken) => inner.GetRejectionAsync(rejectionId, cancellationToken);
+
+    public Task<bool> MarkRejectionReplayedAsync(string rejectionId, string referralId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        inner.MarkRejectionReplayedAsync(rejectionId, referralId, at, cancellationToken);
+}
