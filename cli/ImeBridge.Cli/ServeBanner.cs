@@ -7,7 +7,7 @@ internal static class ServeBanner
 {
     public const string ListeningPrefix = "listening on ";
 
-    public static void Print(TextWriter output, IReadOnlyList<string> urls, string dataDirectory, ImeBridgeOptions options, string? configFile)
+    public static void Print(TextWriter output, IReadOnlyList<string> urls, string dataDirectory, ImeBridgeOptions options, string? configFile, ServeChannels channels)
     {
         output.WriteLine("ImeBridge is running.");
         foreach (var url in urls)
@@ -19,6 +19,10 @@ internal static class ServeBanner
         var configured = options.Partners.Count == 0 ? "" : $"{options.Partners.Count} from {configFile}: {string.Join(", ", options.Partners.Select(p => p.Id))}";
         var demo = options.IncludeDemoPartner ? DemoPartner.Id + " (built in)" : "";
         output.WriteLine($"  partners     {string.Join(" + ", new[] { demo, configured }.Where(s => s.Length > 0).DefaultIfEmpty("none"))}");
+        output.WriteLine($"  sftp         {(channels.SftpPartners.Count == 0 ? "no partner polled" : "polling " + string.Join(", ", channels.SftpPartners))}");
+        output.WriteLine($"  email        {(channels.InboundEmail ? "POST /api/email/inbound (SendGrid Inbound Parse)" : "POST /api/email/inbound off (no inboundEmail.secret)")}"
+            + (channels.Mailbox is { } mailbox ? $"; polling IMAP {mailbox}" : ""));
+        output.WriteLine($"  outbox       {Path.Combine(dataDirectory, ImeBridgeBuilder.OutboxFolderName)} (email is kept here, not sent: no provider configured)");
         if (options.IncludeDemoPartner)
         {
             output.WriteLine("Demo partner (development only: these secrets are public, never use it for real referrals):");
@@ -34,3 +38,7 @@ internal static class ServeBanner
         output.WriteLine("Press Ctrl-C to stop.");
     }
 }
+
+/// <summary>The inbound channels a running <c>serve</c> listens on or polls, for its banner.</summary>
+/// <param name="Mailbox">The IMAP host polled, or null.</param>
+internal sealed record ServeChannels(IReadOnlyList<string> SftpPartners, bool InboundEmail, string? Mailbox);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ImeBridge.Adapters.Email.Configuration;
+using ImeBridge.Adapters.Sftp;
 using ImeBridge.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -96,8 +98,16 @@ internal static class ServeCommand
         }
 
         var options = app.Services.GetRequiredService<IOptions<ImeBridgeOptions>>().Value;
-        ServeBanner.Print(Console.Out, [.. app.Urls], dataDirectory, options, configFile);
+        ServeBanner.Print(Console.Out, [.. app.Urls], dataDirectory, options, configFile, ChannelsOf(app.Services));
         await app.WaitForShutdownAsync();
         return ExitCodes.Ok;
+    }
+
+    private static ServeChannels ChannelsOf(IServiceProvider services)
+    {
+        var sftp = services.GetRequiredService<IOptions<SftpOptions>>().Value.SftpPartners.Select(p => p.Id!).ToList();
+        var inbound = !string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<InboundEmailOptions>>().Value.Secret);
+        var mailbox = services.GetRequiredService<IOptions<MailboxOptions>>().Value.Host;
+        return new ServeChannels(sftp, inbound, string.IsNullOrWhiteSpace(mailbox) ? null : mailbox);
     }
 }
