@@ -1,3 +1,4 @@
+using ImeBridge.Core.Leases;
 using ImeBridge.Core.Ports;
 using Microsoft.Extensions.Logging;
 
@@ -46,7 +47,7 @@ internal sealed class LeaseKeeper : IAsyncDisposable
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        if (!await store.TryAcquireAsync(NameFor(partnerId), owner, duration, cancellationToken))
+        if (!await store.TryAcquireAsync(NameFor(partnerId), owner, duration, ProcessLeaseOwner.IsGone, cancellationToken))
         {
             return null;
         }

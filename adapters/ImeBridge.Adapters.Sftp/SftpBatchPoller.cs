@@ -1,4 +1,5 @@
 using ImeBridge.Core.Batch;
+using ImeBridge.Core.Leases;
 using ImeBridge.Core.Partners;
 using ImeBridge.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,12 +46,18 @@ public sealed class SftpBatchPoller
         this.logger = logger;
         connector = new SftpConnector(logger);
         var workFolder = options.Value.WorkFolder ?? Path.Combine(Path.GetTempPath(), "imebridge-sftp");
+        var swept = LocalWorkFiles.SweepAbandoned(workFolder);
+        if (swept > 0)
+        {
+            logger.LogInformation("Deleted {FileCount} SFTP work files left by a process that stopped mid-file", swept);
+        }
+
         processor = new SftpBatchFileProcessor(scopes, documents, time, workFolder, logger);
         stability = new FileStabilityTracker(time);
     }
 
     /// <summary>Who this poller is when it takes a lease: unique per instance, readable in the lease table.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    public string Owner { get; } = ProcessLeaseOwner.NewOwner();
 
     /// <summary>Polls the configured SFTP partner <paramref name="partnerId"/>.</summary>
     public Task<SftpPollSummary> PollAsync(string partnerId, CancellationToken cancellationToken)

@@ -17,7 +17,8 @@ public sealed class SftpOptions
     /// <summary>How long one poll holds <c>sftp:{partnerId}</c>; renewed every third of it while the poll runs.</summary>
     public TimeSpan LeaseDuration { get; set; } = DefaultLeaseDuration;
 
-    /// <summary>Local folder for downloads and ack files in the making; a folder under the system temp folder when null.</summary>
+    /// <summary>Local folder for downloads and ack files in the making (readable by this user only); <c>serve</c> uses
+    /// <c>&lt;data&gt;/work/sftp</c>; a folder under the system temp folder when null.</summary>
     public string? WorkFolder { get; set; }
 
     /// <summary>The entries that deliver by SFTP.</summary>

@@ -18,6 +18,10 @@ public sealed class SqliteLeaseStore : ILeaseStore
 
     private const string Release = "DELETE FROM leases WHERE name = $name AND owner = $owner;";
 
+    private const string Holder = "SELECT owner FROM leases WHERE name = $name AND expires_at > $now;";
+
+    private const string TakeOver = "UPDATE leases SET owner = $owner, expires_at = $expires_at WHERE name = $name AND owner = $holder;";
+
     private readonly SqliteDatabase database;
     private readonly TimeProvider time;
 
@@ -43,6 +47,32 @@ public sealed class SqliteLeaseStore : ILeaseStore
                 .Bind("$now", state.Now)
                 .Bind("$expires_at", state.ExpiresAt)
                 .ExecuteNonQuery() > 0,
+            cancellationToken);
+    }
+
+    public async Task<bool> TryAcquireAsync(string name, string owner, TimeSpan duration, Func<string, bool> holderIsGone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(holderIsGone);
+        if (await TryAcquireAsync(name, owner, duration, cancellationToken))
+        {
+            return true;
+        }
+
+        var now = UnixTime.Now(time);
+        return await database.WriteAsync(
+            (Name: name, Owner: owner, Now: now, ExpiresAt: now + UnixTime.Milliseconds(duration), HolderIsGone: holderIsGone),
+            static (commands, state) =>
+            {
+                var holder = commands.Get(Holder).Bind("$name", state.Name).Bind("$now", state.Now).ExecuteScalar() as string;
+                return holder is not null
+                    && state.HolderIsGone(holder)
+                    && commands.Get(TakeOver)
+                        .Bind("$name", state.Name)
+                        .Bind("$owner", state.Owner)
+                        .Bind("$holder", holder)
+                        .Bind("$expires_at", state.ExpiresAt)
+                        .ExecuteNonQuery() > 0;
+            },
             cancellationToken);
     }
 

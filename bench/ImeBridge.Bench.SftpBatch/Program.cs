@@ -48,7 +48,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
     .AddFilter("ImeBridge.Core.Batch.BatchIntake", LogLevel.Information)
     .AddFilter("ImeBridge.Adapters.Sftp", LogLevel.Information);
-builder.AddImeBridge().UseEmbedded(data.File("store"), runQueuePump: false);
+// As in `serve`: the queue pump dispatches each referral's ReferralReceived while the file is taken in.
+builder.AddImeBridge().UseEmbedded(data.File("store"));
 builder.AddImeBridgeSftp(o => o.WorkFolder = data.File("work"), runPollingService: false);
 using var host = builder.Build();
 await host.StartAsync();

@@ -16,6 +16,9 @@ public static class FunctionsComposition
         builder.Services.AddScoped<ReceivePartnerReferral>();
         builder.Services.AddScoped<GetReferral>();
         builder.Services.AddScoped<Health>();
+        builder.Services.AddScoped<ReceiveInboundEmail>();
+        builder.Services.AddScoped<PollSftpPartners>();
+        builder.Services.AddScoped<PollMailbox>();
         return builder.AddImeBridge().UseEmbedded(FunctionsDataDirectory.Resolve(builder.Configuration));
     }
 }

@@ -15,6 +15,7 @@ public sealed class ImeBridgeBuilder
     public const string DatabaseFileName = "imebridge.db";
     public const string DocumentsFolderName = "documents";
     public const string OutboxFolderName = "outbox";
+    public const string WorkFolderName = "work";
 
     internal ImeBridgeBuilder(IHostApplicationBuilder host)
     {
@@ -43,6 +44,7 @@ public sealed class ImeBridgeBuilder
         Host.Services.AddImeBridgeSqlite(Path.Combine(root, DatabaseFileName));
         Host.Services.AddImeBridgeLocalDocuments(Path.Combine(root, DocumentsFolderName));
         Host.Services.AddImeBridgeLocalOutbox(Path.Combine(root, OutboxFolderName, "email"));
+        Host.Services.Configure<SftpOptions>(sftp => sftp.WorkFolder ??= Path.Combine(root, WorkFolderName, "sftp"));
         if (runQueuePump)
         {
             Host.Services.AddHostedService<QueuePump>();

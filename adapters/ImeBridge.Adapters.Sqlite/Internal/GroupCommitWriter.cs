@@ -13,7 +13,7 @@ namespace ImeBridge.Adapters.Sqlite.Internal;
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
-    public const int MaxBatchSize = 256;
+    public const int MaxBatchSize = 1024;
 
     private const string Begin = "BEGIN IMMEDIATE;";
     private const string Commit = "COMMIT;";

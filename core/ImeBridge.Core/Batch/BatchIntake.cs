@@ -15,7 +15,7 @@ namespace ImeBridge.Core.Batch;
 public sealed class BatchIntake(ReferralIntake intake, TimeProvider time, ILogger<BatchIntake> logger)
 {
     /// <summary>Intakes in flight at once: enough to fill the store's group commits, few enough to keep memory flat.</summary>
-    public const int MaxInFlight = 192;
+    public const int MaxInFlight = 512;
 
     private const string RecordContentType = "application/json";
 

@@ -12,6 +12,13 @@ public interface ILeaseStore
     /// </summary>
     Task<bool> TryAcquireAsync(string name, string owner, TimeSpan duration, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="TryAcquireAsync(string, string, TimeSpan, CancellationToken)"/>, and also takes the lease from a holder
+    /// for which <paramref name="holderIsGone"/> answers true (a process on this machine that no longer runs), so a
+    /// restart after a crash does not wait for the dead holder's lease to expire.
+    /// </summary>
+    Task<bool> TryAcquireAsync(string name, string owner, TimeSpan duration, Func<string, bool> holderIsGone, CancellationToken cancellationToken);
+
     /// <summary>Gives the lease back early; a no-op when <paramref name="owner"/> does not hold it.</summary>
     Task ReleaseAsync(string name, string owner, CancellationToken cancellationToken);
 }

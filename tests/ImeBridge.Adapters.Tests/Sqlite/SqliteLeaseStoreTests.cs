@@ -47,4 +47,17 @@ public sealed class SqliteLeaseStoreTests
 
         Assert.Single(attempts, taken => taken);
     }
+
+    [Fact]
+    public async Task A_lease_whose_holder_is_gone_is_taken_over_before_it_expires_and_a_live_holder_keeps_it()
+    {
+        await using var fixture = new SqliteFixture();
+        var leases = new SqliteLeaseStore(fixture.Open(), TimeProvider.System);
+        Assert.True(await leases.TryAcquireAsync("sftp:acme", "killed-process", TimeSpan.FromMinutes(5), CancellationToken.None));
+        Assert.True(await leases.TryAcquireAsync("sftp:globex", "running-process", TimeSpan.FromMinutes(5), CancellationToken.None));
+
+        Assert.True(await leases.TryAcquireAsync("sftp:acme", "restarted", TimeSpan.FromMinutes(5), holder => holder == "killed-process", CancellationToken.None));
+        Assert.False(await leases.TryAcquireAsync("sftp:globex", "restarted", TimeSpan.FromMinutes(5), holder => holder == "killed-process", CancellationToken.None));
+        Assert.False(await leases.TryAcquireAsync("sftp:acme", "killed-process", TimeSpan.FromMinutes(5), CancellationToken.None));
+    }
 }

@@ -29,16 +29,6 @@ internal static class DataFolderDatabase
         return ids;
     }
 
-    /// <summary>Sets every lease's expiry in the past, as if its time had run out (the database must not be in use).</summary>
-    public static void ExpireLeases(string dataFolder)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataFolder, FileName)};Mode=ReadWrite;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE leases SET expires_at = 0";
-        command.ExecuteNonQuery();
-    }
-
     private static long? Scalar(string dataFolder, string sql)
     {
         if (!File.Exists(Path.Combine(dataFolder, FileName)))
