@@ -77,6 +77,35 @@ internal sealed class SftpBatchFileProcessor(
         return new BatchFileOutcome(summary, Refused: false);
     }
 
+    /// <summary>
+    /// Moves a claimed file that failed <paramref name="attempts"/> times for a reason not in its content (an unreadable
+    /// remote file, a fault of ours) to the error folder with a refusal ack, so the partner's later files are not held up.
+    /// </summary>
+    public async Task<BatchFileOutcome> GiveUpAsync(
+        SftpClient client,
+        SftpFolders folders,
+        Partner partner,
+        string name,
+        int attempts,
+        Exception lastError,
+        CancellationToken cancellationToken)
+    {
+        var remote = SftpFolders.Combine(folders.Processing, name);
+        using var work = new LocalWorkFiles(workFolder);
+        var file = new BatchFile(Channel, partner.Id, name, Sha256: "");
+        var reason = $"The file could not be processed after {attempts} attempts ({lastError.GetType().Name}); it was not read. Send it again, or ask the operator.";
+        await FileRefusalAck.WriteAsync(file, reason, work.AckCsv, work.AckJson, cancellationToken);
+        await UploadAcksAsync(client, folders, file, work, cancellationToken);
+        await RemoteFolders.MoveKeepingBothAsync(client, remote, folders.Error, name, cancellationToken);
+        logger.LogError(
+            SftpLogEvents.FileRefused,
+            "SFTP batch of partner {PartnerId} moved to the error folder after {Attempts} failed attempts; last error {ErrorType}",
+            partner.Id,
+            attempts,
+            SafeError.Describe(lastError));
+        return BatchFileOutcome.Refusal;
+    }
+
     private static async Task<string> DownloadAsync(SftpClient client, string remote, string localPath, CancellationToken cancellationToken)
     {
         await using var local = LocalWorkFiles.Create(localPath);

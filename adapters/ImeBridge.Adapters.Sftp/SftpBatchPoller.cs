@@ -20,6 +20,9 @@ public sealed class SftpBatchPoller
 {
     public const string DoneSuffix = ".done";
 
+    /// <summary>How many times a claimed file may fail for a reason outside its content before it goes to the error folder.</summary>
+    public const int MaxAttemptsPerFile = 3;
+
     private readonly ILeaseStore leases;
     private readonly IPartnerDirectory partners;
     private readonly IOptions<SftpOptions> options;
@@ -28,6 +31,7 @@ public sealed class SftpBatchPoller
     private readonly SftpConnector connector;
     private readonly SftpBatchFileProcessor processor;
     private readonly FileStabilityTracker stability;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> failedAttempts = new(StringComparer.Ordinal);
 
     public SftpBatchPoller(
         IServiceScopeFactory scopes,
@@ -116,7 +120,40 @@ public sealed class SftpBatchPoller
                 await RemoteFolders.DeleteIfExistsAsync(client, SftpFolders.Combine(folders.Inbound, file.Name + DoneSuffix), cancellationToken);
             }
 
-            tally.Add(await processor.ProcessAsync(client, folders, entry, partner, file.Name, cancellationToken));
+            tally.Add(await ProcessCountingFailuresAsync(client, folders, entry, partner, file.Name, cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Processes a claimed file. A failure (not a cancellation) fails the poll as before, and the next poll retries the
+    /// file from the processing folder; after <see cref="MaxAttemptsPerFile"/> failures the file goes to the error folder
+    /// with a refusal ack, so one file cannot hold up the partner's later ones. Attempts are counted per process.
+    /// </summary>
+    private async Task<BatchFileOutcome> ProcessCountingFailuresAsync(
+        SftpClient client,
+        SftpFolders folders,
+        SftpPartnerEntry entry,
+        Partner partner,
+        string name,
+        CancellationToken cancellationToken)
+    {
+        var key = partner.Id + "/" + name;
+        try
+        {
+            var outcome = await processor.ProcessAsync(client, folders, entry, partner, name, cancellationToken);
+            failedAttempts.TryRemove(key, out _);
+            return outcome;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && ex is not SftpHostKeyMismatchException)
+        {
+            var attempts = failedAttempts.AddOrUpdate(key, 1, (_, count) => count + 1);
+            if (attempts < MaxAttemptsPerFile)
+            {
+                throw;
+            }
+
+            failedAttempts.TryRemove(key, out _);
+            return await processor.GiveUpAsync(client, folders, partner, name, attempts, ex, cancellationToken);
         }
     }
 
@@ -148,7 +185,7 @@ public sealed class SftpBatchPoller
                 await RemoteFolders.DeleteIfExistsAsync(client, file.FullName + DoneSuffix, cancellationToken);
             }
 
-            tally.Add(await processor.ProcessAsync(client, folders, entry, partner, file.Name, cancellationToken));
+            tally.Add(await ProcessCountingFailuresAsync(client, folders, entry, partner, file.Name, cancellationToken));
         }
     }
 

@@ -1,0 +1,26 @@
+using ImeBridge.Core.Ports;
+
+namespace ImeBridge.Adapters.Fhir;
+
+/// <summary>
+/// One ServiceRequest read from a FHIR input: either the canonical referral JSON (partner-body shape, UTF-8) or every
+/// error found, each at a FHIRPath expression. <paramref name="ServiceRequestPath"/> says which ServiceRequest it was
+/// (<c>ServiceRequest</c>, <c>Bundle.entry[2].resource</c>); it is empty when the input itself could not be read.
+/// </summary>
+public sealed record FhirReferralResult(
+    string ServiceRequestPath,
+    byte[]? ReferralJson,
+    IReadOnlyList<FieldError> Errors,
+    IReadOnlyList<FhirInlineAttachment> Attachments)
+{
+    public bool IsReferral => ReferralJson is not null && Errors.Count == 0;
+
+    internal static FhirReferralResult Refused(string serviceRequestPath, IReadOnlyList<FieldError> errors) =>
+        new(serviceRequestPath, null, errors, []);
+}
+
+/// <summary>The bytes of an attachment sent inline, keyed by the SHA-256 the referral's document carries.</summary>
+public sealed record FhirInlineAttachment(string Sha256, string ContentType, ReadOnlyMemory<byte> Content);
+
+/// <summary>The results of one NDJSON line (1-based <paramref name="LineNumber"/>).</summary>
+public sealed record FhirNdjsonLineResult(int LineNumber, IReadOnlyList<FhirReferralResult> Results);
