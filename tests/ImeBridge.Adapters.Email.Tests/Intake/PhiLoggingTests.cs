@@ -9,6 +9,7 @@ using MailKit.Net.Imap;
 using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using ImeBridge.Testing.Logging;
 
 namespace ImeBridge.Adapters.Email.Tests.Intake;
 

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ImeBridge.Testing.Logging;
 
 namespace ImeBridge.Adapters.Email.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ImeBridge.Hosting.Tests.Support;
+using ImeBridge.Testing.Logging;
 
 namespace ImeBridge.Hosting.Tests.Hosting;
 

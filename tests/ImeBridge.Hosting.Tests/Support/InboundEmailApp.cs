@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ImeBridge.Testing.Logging;
 
 namespace ImeBridge.Hosting.Tests.Support;
 

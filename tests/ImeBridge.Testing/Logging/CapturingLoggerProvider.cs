@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ImeBridge.Hosting.Tests.Support;
+namespace ImeBridge.Testing.Logging;
 
 /// <summary>Keeps every log line of every category and level: the formatted message, its state values and any exception text.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
+public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> lines = new();
 
