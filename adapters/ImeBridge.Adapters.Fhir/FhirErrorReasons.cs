@@ -25,7 +25,8 @@ internal static class FhirErrorReasons
     {
         ArgumentNullException.ThrowIfNull(error);
         var reason = error.Reason;
-        if (reason.StartsWith(RequiredPrefix, StringComparison.Ordinal) || reason.Contains("is required", StringComparison.Ordinal))
+        // Contains, not StartsWith: the core's own reasons ("is required") map the same way.
+        if (reason.Contains(RequiredPrefix, StringComparison.Ordinal))
         {
             return "required";
         }

@@ -5,7 +5,7 @@ namespace ImeBridge.Adapters.Fhir;
 /// <summary>
 /// One ServiceRequest read from a FHIR input: either the canonical referral JSON (partner-body shape, UTF-8) or every
 /// error found, each at a FHIRPath expression. <paramref name="ServiceRequestPath"/> says which ServiceRequest it was
-/// (<c>ServiceRequest</c>, <c>Bundle.entry[2].resource</c>); it is empty when the input itself could not be read.
+/// (<c>ServiceRequest</c>, <c>Bundle.entry[2].resource</c>); it is empty when the input holds no ServiceRequest or could not be read.
 /// </summary>
 public sealed record FhirReferralResult(
     string ServiceRequestPath,

@@ -74,7 +74,7 @@ internal static class FhirValues
     public static string? FirstIdentifier(IEnumerable<Identifier> identifiers)
     {
         var list = identifiers.Where(i => !string.IsNullOrWhiteSpace(i.Value)).ToList();
-        return (list.FirstOrDefault(i => !string.IsNullOrWhiteSpace(i.System)) ?? list.FirstOrDefault())?.Value.Trim();
+        return (list.FirstOrDefault(i => !string.IsNullOrWhiteSpace(i.System)) ?? list.FirstOrDefault())?.Value?.Trim();
     }
 
     public static HumanName? BestName(IEnumerable<HumanName> names)
@@ -97,6 +97,6 @@ internal static class FhirValues
     public static string? Telecom(IEnumerable<ContactPoint> telecom, ContactPoint.ContactPointSystem system)
     {
         var matching = telecom.Where(t => t.System == system && !string.IsNullOrWhiteSpace(t.Value)).ToList();
-        return (matching.FirstOrDefault(t => t.Use == ContactPoint.ContactPointUse.Mobile) ?? matching.FirstOrDefault())?.Value.Trim();
+        return (matching.FirstOrDefault(t => t.Use == ContactPoint.ContactPointUse.Mobile) ?? matching.FirstOrDefault())?.Value?.Trim();
     }
 }

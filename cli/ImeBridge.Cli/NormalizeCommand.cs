@@ -22,8 +22,8 @@ internal static class NormalizeCommand
         var channel = new Option<string>("--channel")
         {
             Description = "How the inputs arrived: 'webhook' (canonical referral JSON, as partners POST it), 'csv' (an SFTP batch: "
-                + "CSV with canonical headers or the partner's declared layout, or JSON Lines), 'email' (a MIME message, .eml). "
-                + "'fhir' is not available yet.",
+                + "CSV with canonical headers or the partner's declared layout, or JSON Lines), 'email' (a MIME message, .eml), "
+                + "'fhir' (an R4 Bundle or ServiceRequest, JSON or XML, or FHIR NDJSON).",
             HelpName = "CHANNEL",
             Required = true,
         };
@@ -33,7 +33,8 @@ internal static class NormalizeCommand
         var files = new Argument<string[]>("FILE")
         {
             Description = "Input files. webhook: a file ending in .jsonl holds one referral per line (blank lines are skipped). "
-                + "csv: one record per row (per line for .jsonl). email: one message per file.",
+                + "csv: one record per row (per line for .jsonl). email: one message per file. "
+                + "fhir: every ServiceRequest of a Bundle, or one per line of a .ndjson file.",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command(
@@ -58,11 +59,6 @@ internal static class NormalizeCommand
 
     private static async Task<int> RunAsync(string channel, string partnerId, string? configFile, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
-        if (string.Equals(channel, FhirChannel, StringComparison.Ordinal))
-        {
-            throw new UsageException($"the '{channel}' channel is not available yet; '{WebhookChannel}', '{CsvChannel}' and '{EmailChannel}' are.");
-        }
-
         var partner = PartnerCatalog.Resolve(partnerId, configFile);
         foreach (var file in files)
         {
@@ -111,6 +107,7 @@ internal static class NormalizeCommand
         channel switch
         {
             CsvChannel => BatchNormalizeInputs.ReadAsync(file, PartnerCatalog.CsvLayoutOf(partner.Id, configFile), cancellationToken),
+            FhirChannel => FhirNormalizeInputs.ReadAsync(file, cancellationToken),
             EmailChannel => EmailNormalizeInputs.ReadAsync(file, PartnerCatalog.CsvLayoutOf(partner.Id, configFile), cancellationToken),
             _ => InputRecords.Read(file).Select(record => NormalizeInput.Json(record.Label, record.Utf8Json)).ToAsyncEnumerable(),
         };

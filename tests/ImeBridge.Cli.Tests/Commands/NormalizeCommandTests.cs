@@ -97,13 +97,28 @@ public sealed class NormalizeCommandTests
     }
 
     [Fact]
-    public async Task The_fhir_channel_not_built_yet_says_so_and_exits_2()
+    public async Task A_fhir_referral_bundle_becomes_one_canonical_referral_from_the_fhir_channel()
     {
-        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "fhir", Sample);
+        const string FhirSample = "samples/fhir/referral-bundle.json";
 
-        Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("not available yet", run.Stderr, StringComparison.Ordinal);
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "fhir", FhirSample);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var line = Assert.Single(run.StdoutLines);
+        Assert.Empty(ReferralSchemaFile.Errors(line));
+        Assert.Equal("fhir", (string?)JsonNode.Parse(line)!["source"]!["channel"]);
+    }
+
+    [Fact]
+    public async Task A_fhir_service_request_whose_patient_is_not_in_the_input_is_refused_at_its_fhirpath()
+    {
+        var example = Path.Combine(RepositoryFolders.Corpus, "fhir-r4", "core-examples-json", "ServiceRequest-example.json");
+
+        var run = await ImeBridgeCli.RunAsync("normalize", "--channel", "fhir", example);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal("", run.Stdout);
+        Assert.Contains(run.StderrLines, line => line.StartsWith(example + ": ServiceRequest.subject: ", StringComparison.Ordinal));
     }
 
     [Fact]
