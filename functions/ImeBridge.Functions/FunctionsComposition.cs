@@ -19,6 +19,7 @@ public static class FunctionsComposition
         builder.Services.AddScoped<ReceiveInboundEmail>();
         builder.Services.AddScoped<PollSftpPartners>();
         builder.Services.AddScoped<PollMailbox>();
+        builder.Services.AddScoped<ReceiveFhir>();
         return builder.AddImeBridge().UseEmbedded(FunctionsDataDirectory.Resolve(builder.Configuration));
     }
 }

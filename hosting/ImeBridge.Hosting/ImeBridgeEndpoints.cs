@@ -27,6 +27,16 @@ public static class ImeBridgeEndpoints
                     api.ReceiveAsync(request, cancellationToken))
             .WithName("ReceiveInboundEmail")
             .DisableAntiforgery();
+        app.MapPost(
+                "/api/fhir",
+                (HttpRequest request, [FromServices] FhirApi api, CancellationToken cancellationToken) =>
+                    api.ReceiveAsync(request, expectedResourceType: null, cancellationToken))
+            .WithName("ReceiveFhirBundle");
+        app.MapPost(
+                "/api/fhir/ServiceRequest",
+                (HttpRequest request, [FromServices] FhirApi api, CancellationToken cancellationToken) =>
+                    api.ReceiveAsync(request, "ServiceRequest", cancellationToken))
+            .WithName("ReceiveFhirServiceRequest");
         app.MapGet("/health", ([FromServices] ReferralApi api) => api.Health())
             .WithName("Health");
         return app;

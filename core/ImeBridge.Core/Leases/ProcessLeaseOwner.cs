@@ -48,5 +48,10 @@ public static class ProcessLeaseOwner
         {
             return true;
         }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // It exited between the look-up and the read of its start time.
+            return true;
+        }
     }
 }

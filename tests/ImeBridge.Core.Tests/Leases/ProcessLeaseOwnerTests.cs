@@ -14,8 +14,10 @@ public sealed class ProcessLeaseOwnerTests
     [Fact]
     public async Task An_owner_whose_process_has_exited_is_gone()
     {
-        using var child = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        using var child = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
         var owner = $"{Environment.MachineName}:{child.Id}:{child.StartTime.ToUniversalTime().Ticks}:abc";
+        Assert.False(ProcessLeaseOwner.IsGone(owner));
+        child.Kill();
         await child.WaitForExitAsync();
 
         Assert.True(ProcessLeaseOwner.IsGone(owner));
