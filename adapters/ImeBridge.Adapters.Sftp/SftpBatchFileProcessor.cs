@@ -1,3 +1,4 @@
+using ImeBridge.Adapters.Fhir;
 using ImeBridge.Core.Batch;
 using ImeBridge.Core.Model;
 using ImeBridge.Core.Partners;
@@ -127,7 +128,9 @@ internal sealed class SftpBatchFileProcessor(
         var intake = scope.ServiceProvider.GetRequiredService<BatchIntake>();
         await using var content = LocalWorkFiles.OpenRead(work.Download);
         await using var ack = new BatchAckFiles(file, LocalWorkFiles.Create(work.AckCsv), LocalWorkFiles.Create(work.AckJson));
-        var records = BatchRecords.ReadAsync(content, format, layout, cancellationToken);
+        var records = format == BatchFormat.JsonLines && FhirBatchRecords.LooksLikeFhirNdjson(work.Download)
+            ? FhirBatchRecords.ReadAsync(content, cancellationToken)
+            : BatchRecords.ReadAsync(content, format, layout, cancellationToken);
         return await intake.ProcessAsync(file, partner, records, ack, cancellationToken);
     }
 
