@@ -18,7 +18,7 @@ public sealed class PollMailboxFunctionTests
     [Fact]
     public async Task Without_a_mailbox_configured_a_tick_does_nothing()
     {
-        await using var app = await ConfiguredFunctionsApp.StartAsync(new Dictionary<string, string?>());
+        await using var app = await FunctionsApp.StartAsync(new Dictionary<string, string?>());
 
         await Tick(app);
 
@@ -38,7 +38,7 @@ public sealed class PollMailboxFunctionTests
             await client.DisconnectAsync(true);
         }
 
-        await using var app = await ConfiguredFunctionsApp.StartAsync(new Dictionary<string, string?>
+        await using var app = await FunctionsApp.StartAsync(new Dictionary<string, string?>
         {
             ["mailbox:host"] = dovecot.Host,
             ["mailbox:port"] = dovecot.Port.ToString(CultureInfo.InvariantCulture),
@@ -73,7 +73,7 @@ public sealed class PollMailboxFunctionTests
         Assert.Equal("email", Assert.Single(triaged).Channel);
     }
 
-    private static Task<bool> Tick(ConfiguredFunctionsApp app) =>
+    private static Task<bool> Tick(FunctionsApp app) =>
         app.ActivateAsync<PollMailbox, bool>(async (function, _) =>
         {
             await function.RunAsync(new TimerInfo(), CancellationToken.None);

@@ -20,7 +20,7 @@ public sealed class PollSftpPartnersFunctionTests(PollSftpPartnersFunctionTests.
     {
         var inbound = Path.Combine(sshd.Server.DataFolder, Guid.NewGuid().ToString("N"), "inbound");
         Directory.CreateDirectory(inbound);
-        await using var app = await ConfiguredFunctionsApp.StartAsync(SftpPartner(inbound));
+        await using var app = await FunctionsApp.StartAsync(SftpPartner(inbound));
         await File.WriteAllTextAsync(Path.Combine(inbound, "batch.csv"), string.Join(
             "\r\n",
             Header,
@@ -57,7 +57,7 @@ public sealed class PollSftpPartnersFunctionTests(PollSftpPartnersFunctionTests.
         Directory.CreateDirectory(inbound);
         var settings = SftpPartner(inbound);
         settings["partners:0:sftp:pollInterval"] = "01:00:00";
-        await using var app = await ConfiguredFunctionsApp.StartAsync(settings);
+        await using var app = await FunctionsApp.StartAsync(settings);
         await Tick(app);
         await File.WriteAllTextAsync(Path.Combine(inbound, "late.csv"), Header + "\r\nFN-0003,Dana,Quillfeather,1980-01-15,WC-0003,workersComp,NY,2026-02-09,ime,Is the injury work related?\r\n");
 
@@ -66,7 +66,7 @@ public sealed class PollSftpPartnersFunctionTests(PollSftpPartnersFunctionTests.
         Assert.Equal(["late.csv"], Directory.GetFiles(inbound).Select(Path.GetFileName));
     }
 
-    private static Task<bool> Tick(ConfiguredFunctionsApp app) =>
+    private static Task<bool> Tick(FunctionsApp app) =>
         app.ActivateAsync<PollSftpPartners, bool>(async (function, _) =>
         {
             await function.RunAsync(new TimerInfo(), CancellationToken.None);

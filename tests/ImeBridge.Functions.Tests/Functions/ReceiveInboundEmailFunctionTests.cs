@@ -17,7 +17,7 @@ public sealed class ReceiveInboundEmailFunctionTests
     [Fact]
     public async Task A_post_without_the_secret_or_with_a_wrong_one_is_401_and_one_with_it_is_kept_with_200()
     {
-        await using var app = await ConfiguredFunctionsApp.StartAsync(new Dictionary<string, string?> { ["inboundEmail:secret"] = InboundSecret });
+        await using var app = await FunctionsApp.StartAsync(new Dictionary<string, string?> { ["inboundEmail:secret"] = InboundSecret });
 
         var withoutSecret = await ReceiveAsync(app, query: "");
         var wrongSecret = await ReceiveAsync(app, query: "?key=not-the-secret-but-long-enough");
@@ -32,14 +32,14 @@ public sealed class ReceiveInboundEmailFunctionTests
     [Fact]
     public async Task Without_inboundEmail_configured_a_post_is_404()
     {
-        await using var app = await ConfiguredFunctionsApp.StartAsync(new Dictionary<string, string?>());
+        await using var app = await FunctionsApp.StartAsync(new Dictionary<string, string?>());
 
         var answer = await ReceiveAsync(app, query: "?key=" + InboundSecret);
 
         Assert.Equal(StatusCodes.Status404NotFound, answer.StatusCode);
     }
 
-    private static Task<ExecutedResult> ReceiveAsync(ConfiguredFunctionsApp app, string query) =>
+    private static Task<ExecutedResult> ReceiveAsync(FunctionsApp app, string query) =>
         app.ActivateAsync<ReceiveInboundEmail, ExecutedResult>(async (function, services) =>
         {
             const string Boundary = "xYzZY";

@@ -8,7 +8,8 @@ namespace ImeBridge.Functions.Tests.Support;
 /// <summary>
 /// The Functions app's own registrations (<see cref="FunctionsComposition.AddImeBridgeFunctions"/>, as Program.cs
 /// calls it) in a plain host, with <c>IMEBRIDGE_DATA</c> pointing at a temp folder. The Functions host (<c>func</c>)
-/// cannot run here, so tests resolve the function classes from this container and call them directly.
+/// cannot run here, so tests resolve the function classes from this container and call them directly. More app
+/// settings (partners with <c>sftp</c> or <c>email</c> blocks, <c>inboundEmail</c>, <c>mailbox</c>) can be given.
 /// </summary>
 internal sealed class FunctionsApp : IAsyncDisposable
 {
@@ -25,7 +26,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     public string DataDirectory => data.Path;
 
-    public static async Task<FunctionsApp> StartAsync()
+    public static async Task<FunctionsApp> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var data = new TempDirectory();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -39,6 +40,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
             [FunctionsDataDirectory.SettingName] = data.Path,
             ["includeDemoPartner"] = "true",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddLogging();
         builder.AddImeBridgeFunctions();
         var host = builder.Build();
@@ -52,6 +54,19 @@ internal sealed class FunctionsApp : IAsyncDisposable
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await call(scope.ServiceProvider.GetRequiredService<TFunction>(), scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> on an instance of <typeparamref name="TFunction"/> made in a fresh scope the way the
+    /// isolated worker makes one per invocation (its default activator: ActivatorUtilities over the invocation's
+    /// services), so every dependency must resolve from the app's container.
+    /// </summary>
+    public async Task<TResult> ActivateAsync<TFunction, TResult>(Func<TFunction, IServiceProvider, Task<TResult>> call)
+        where TFunction : notnull
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var function = ActivatorUtilities.CreateInstance<TFunction>(scope.ServiceProvider);
+        return await call(function, scope.ServiceProvider);
     }
 
     public async ValueTask DisposeAsync()

@@ -41,7 +41,8 @@ internal sealed class TestApp : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <param name="dataDirectory">Reuse a data directory (to restart on the same state); a fresh one otherwise.</param>
-    public static async Task<TestApp> StartAsync(string? dataDirectory = null, CapturingLoggerProvider? logs = null)
+    /// <param name="settings">Configuration keys on top of the test partners' (their email senders, <c>inboundEmail</c>, …).</param>
+    public static async Task<TestApp> StartAsync(string? dataDirectory = null, CapturingLoggerProvider? logs = null, IDictionary<string, string?>? settings = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
         var directory = dataDirectory ?? owned!.Path;
@@ -56,6 +57,7 @@ internal sealed class TestApp : IAsyncDisposable
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(TestPartner.Configuration(MaxBodyBytes));
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);
