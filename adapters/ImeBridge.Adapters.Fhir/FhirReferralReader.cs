@@ -49,6 +49,13 @@ public static class FhirReferralReader
         }
     }
 
+    /// <summary>The OperationOutcome issue type of an error this reader reported: required, not-found, code-invalid or invalid.</summary>
+    public static string IssueCode(FieldError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return FhirErrorReasons.IssueCode(error);
+    }
+
     /// <summary>An R4 OperationOutcome (JSON, UTF-8) with one error issue per error, its FHIRPath as the expression.</summary>
     public static byte[] ToOperationOutcome(IEnumerable<FieldError> errors)
     {

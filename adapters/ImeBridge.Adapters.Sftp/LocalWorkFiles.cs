@@ -1,3 +1,5 @@
+using ImeBridge.Core.Leases;
+
 namespace ImeBridge.Adapters.Sftp;
 
 /// <summary>
@@ -57,30 +59,13 @@ internal sealed class LocalWorkFiles : IDisposable
         {
             var name = Path.GetFileName(path);
             var dash = name.IndexOf('-', StringComparison.Ordinal);
-            if (dash > 0 && int.TryParse(name.AsSpan(0, dash), out var pid) && pid != Environment.ProcessId && !IsRunning(pid))
+            if (dash > 0 && int.TryParse(name.AsSpan(0, dash), out var pid) && pid != Environment.ProcessId && !ProcessLeaseOwner.IsRunning(pid))
             {
                 deleted += TryDelete(path) ? 1 : 0;
             }
         }
 
         return deleted;
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     private static void CreateFolder(string folder)

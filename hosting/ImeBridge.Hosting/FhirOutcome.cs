@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImeBridge.Adapters.Fhir;
 using ImeBridge.Core.Ports;
 using Microsoft.AspNetCore.Http;
 
@@ -48,8 +49,10 @@ internal static class FhirOutcome
         return location is null ? answer : new ResultWithHeader(answer, "Location", location);
     }
 
-    public static IEnumerable<Issue> Errors(IEnumerable<FieldError> errors, string code = "invalid") =>
-        errors.Select(e => new Issue("error", code, e.Reason, e.Path));
+    /// <summary>The reader's errors with the issue types it chose (required, not-found, code-invalid, invalid), as
+    /// <see cref="FhirReferralReader.ToOperationOutcome"/> writes them; no expression when the input could not be parsed.</summary>
+    public static IEnumerable<Issue> Errors(IEnumerable<FieldError> errors) =>
+        errors.Select(e => new Issue("error", FhirReferralReader.IssueCode(e), e.Reason, e.Path is "" or "$" ? null : e.Path));
 
     /// <param name="Severity">error or information.</param>
     /// <param name="Code">The FHIR issue type: invalid, required, security, not-supported, too-costly, informational.</param>

@@ -34,24 +34,33 @@ public static class ProcessLeaseOwner
             return false;
         }
 
+        // The same pid reused by a later process is not the holder.
+        return !IsRunning(pid, startTicks);
+    }
+
+    /// <summary>
+    /// True while process <paramref name="pid"/> of this machine runs and, when <paramref name="startTicks"/> is given
+    /// (UTC ticks), is the process that started then rather than a later one given the same pid.
+    /// </summary>
+    public static bool IsRunning(int pid, long? startTicks = null)
+    {
         try
         {
             using var process = Process.GetProcessById(pid);
-            // The same pid reused by a later process is not the holder.
-            return process.HasExited || process.StartTime.ToUniversalTime().Ticks != startTicks;
+            return !process.HasExited && (startTicks is null || process.StartTime.ToUniversalTime().Ticks == startTicks);
         }
         catch (ArgumentException)
         {
-            return true;
+            return false;
         }
         catch (InvalidOperationException)
         {
-            return true;
+            return false;
         }
         catch (System.ComponentModel.Win32Exception)
         {
             // It exited between the look-up and the read of its start time.
-            return true;
+            return false;
         }
     }
 }
