@@ -26,7 +26,7 @@ internal static class ClaimMapping
         Put(claim, "claimNumber", coverages.Select(c => FirstIdentifier(c.Identifier) ?? NonEmpty(c.SubscriberId)).FirstOrDefault(n => n is not null)
             ?? claims.Select(c => FirstIdentifier(c.Identifier)).FirstOrDefault(n => n is not null));
         Put(claim, "lineOfBusiness", coverages.Select(c => LineOfBusiness(c.Type)).FirstOrDefault(l => l is not null));
-        Put(claim, "jurisdiction", Jurisdiction(request, coverages, patient));
+        Put(claim, "jurisdiction", Jurisdiction(request, coverages, patient, context.Options));
         Put(claim, "dateOfInjury", conditions.Select(c => DateOf(c.Onset)).FirstOrDefault(d => d is not null)
             ?? claims.Select(c => FullDate(c.Accident?.Date)).FirstOrDefault(d => d is not null));
         Put(claim, "injuryDescription", NonEmpty(string.Join("; ", diagnoses.Select(d => Words(d, Icd10Cm, Icd10, Snomed)).Where(w => w is not null).Distinct())));
@@ -35,9 +35,10 @@ internal static class ClaimMapping
         return claim;
     }
 
-    private static string? Jurisdiction(ServiceRequest request, List<Coverage> coverages, Patient? patient) =>
+    private static string? Jurisdiction(ServiceRequest request, List<Coverage> coverages, Patient? patient, FhirMappingOptions options) =>
         UsStateNames.ToCode(StringExtension(request, JurisdictionExtension))
         ?? coverages.Select(c => UsStateNames.ToCode(StringExtension(c, JurisdictionExtension))).FirstOrDefault(s => s is not null)
+        ?? UsStateNames.ToCode(options.DefaultJurisdiction)
         ?? ClaimantMapping.HomeState(patient);
 
     // v3 ActCode insurance policy codes and Source of Payment Typology (PHDSC) groups whose meaning is unambiguous.

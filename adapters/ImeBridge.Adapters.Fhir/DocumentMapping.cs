@@ -6,8 +6,9 @@ using static ImeBridge.Adapters.Fhir.FhirValues;
 namespace ImeBridge.Adapters.Fhir;
 
 /// <summary>
-/// supportingInfo DocumentReference / Binary → documents. Only attachments sent inline become documents here: the
-/// canonical document needs the SHA-256 of the bytes. Attachments given by URL wait for the fetch from the partner's server.
+/// supportingInfo DocumentReference / Binary → documents. The canonical document needs the SHA-256 of the bytes, so an
+/// attachment becomes a document when its bytes are inline or, given by URL, once fetched from the partner's server.
+/// Without a server an attachment given only by URL is left out.
 /// </summary>
 internal static class DocumentMapping
 {
@@ -46,10 +47,27 @@ internal static class DocumentMapping
         }
     }
 
-    private static JsonObject? FromAttachment(Attachment? attachment, string path, string? id, string? description, string? kind, MappingContext context) =>
-        attachment?.Data is null
-            ? null
-            : Inline(attachment.Data, attachment.ContentType, attachment.Title, attachment.Hash, path, id, description ?? attachment.Title, kind, context);
+    private static JsonObject? FromAttachment(Attachment? attachment, string path, string? id, string? description, string? kind, MappingContext context)
+    {
+        if (attachment is null)
+        {
+            return null;
+        }
+
+        if (attachment.Data is not null)
+        {
+            return Inline(attachment.Data, attachment.ContentType, attachment.Title, attachment.Hash, path, id, description ?? attachment.Title, kind, context);
+        }
+
+        if (NonEmpty(attachment.Url) is not { } url || context.Content(url) is not { } fetched)
+        {
+            return null;
+        }
+
+        // The server's media type is what the bytes are; the attachment's is what the sender said they would be.
+        var contentType = NonEmpty(fetched.ContentType) ?? attachment.ContentType;
+        return Inline(fetched.Data, contentType, attachment.Title, attachment.Hash, path, id, description ?? attachment.Title, kind, context);
+    }
 
     private static JsonObject? Inline(byte[]? data, string? contentType, string? title, byte[]? sha1, string path, string? id, string? description, string? kind, MappingContext context)
     {

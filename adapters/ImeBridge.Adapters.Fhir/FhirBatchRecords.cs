@@ -26,9 +26,9 @@ public static class FhirBatchRecords
         return false;
     }
 
-    public static async IAsyncEnumerable<BatchRecord> ReadAsync(Stream ndjson, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<BatchRecord> ReadAsync(Stream ndjson, FhirMappingOptions? mapping, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var line in FhirReferralReader.ReadNdjson(ndjson))
+        foreach (var line in FhirReferralReader.ReadNdjson(ndjson, mapping))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return line.Results switch

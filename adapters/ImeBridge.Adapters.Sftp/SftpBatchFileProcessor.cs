@@ -1,10 +1,12 @@
 using ImeBridge.Adapters.Fhir;
+using ImeBridge.Adapters.Fhir.Partners;
 using ImeBridge.Core.Batch;
 using ImeBridge.Core.Model;
 using ImeBridge.Core.Partners;
 using ImeBridge.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Renci.SshNet;
 
 namespace ImeBridge.Adapters.Sftp;
@@ -129,7 +131,7 @@ internal sealed class SftpBatchFileProcessor(
         await using var content = LocalWorkFiles.OpenRead(work.Download);
         await using var ack = new BatchAckFiles(file, LocalWorkFiles.Create(work.AckCsv), LocalWorkFiles.Create(work.AckJson));
         var records = format == BatchFormat.JsonLines && FhirBatchRecords.LooksLikeFhirNdjson(work.Download)
-            ? FhirBatchRecords.ReadAsync(content, cancellationToken)
+            ? FhirBatchRecords.ReadAsync(content, scope.ServiceProvider.GetService<IOptions<FhirOptions>>()?.Value.For(partner.Id)?.Mapping, cancellationToken)
             : BatchRecords.ReadAsync(content, format, layout, cancellationToken);
         return await intake.ProcessAsync(file, partner, records, ack, cancellationToken);
     }

@@ -7,16 +7,17 @@ namespace ImeBridge.Cli;
 /// <summary>
 /// The ServiceRequests of FHIR R4 inputs as the FHIR channel maps them: a Bundle or a ServiceRequest (JSON or XML), or
 /// FHIR NDJSON (<c>.ndjson</c>, one resource per line). Labels: <c>FILE</c> for a lone ServiceRequest, else
-/// <c>FILE:ServiceRequest-path</c> or <c>FILE:LINE</c>; refusals carry FHIRPath expressions as their fields.
+/// <c>FILE:ServiceRequest-path</c> or <c>FILE:LINE</c>; refusals carry FHIRPath expressions as their fields. The
+/// partner's <c>fhir.defaultJurisdiction</c> applies; references are not read from its server (normalize stays offline).
 /// </summary>
 internal static class FhirNormalizeInputs
 {
-    public static async IAsyncEnumerable<NormalizeInput> ReadAsync(string file, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<NormalizeInput> ReadAsync(string file, FhirMappingOptions mapping, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
         {
             await using var lines = InputFiles.OpenRead(file);
-            foreach (var line in FhirReferralReader.ReadNdjson(lines))
+            foreach (var line in FhirReferralReader.ReadNdjson(lines, mapping))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var label = string.Create(CultureInfo.InvariantCulture, $"{file}:{line.LineNumber}");
@@ -29,7 +30,7 @@ internal static class FhirNormalizeInputs
             yield break;
         }
 
-        foreach (var input in Labelled(file, FhirReferralReader.Read(InputFiles.ReadAllBytes(file))))
+        foreach (var input in Labelled(file, FhirReferralReader.Read(InputFiles.ReadAllBytes(file), options: mapping)))
         {
             yield return input;
         }

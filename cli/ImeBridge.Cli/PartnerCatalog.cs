@@ -1,3 +1,4 @@
+using ImeBridge.Adapters.Fhir;
 using ImeBridge.Core.Batch;
 using ImeBridge.Core.Partners;
 using ImeBridge.Hosting;
@@ -13,6 +14,12 @@ internal static class PartnerCatalog
             ? null
             : ConfigFile.Load(configFile, includeDemoPartnerByDefault: false).Partners
                 .FirstOrDefault(p => string.Equals(p.Id, partnerId, StringComparison.Ordinal))?.Csv;
+
+    public static FhirMappingOptions FhirMappingOf(string partnerId, string? configFile) =>
+        (configFile is null
+            ? null
+            : ConfigFile.Load(configFile, includeDemoPartnerByDefault: false).Partners
+                .FirstOrDefault(p => string.Equals(p.Id, partnerId, StringComparison.Ordinal))?.Fhir?.Mapping) ?? FhirMappingOptions.None;
 
     public static Partner Resolve(string partnerId, string? configFile)
     {

@@ -20,6 +20,7 @@ public static class FunctionsComposition
         builder.Services.AddScoped<PollSftpPartners>();
         builder.Services.AddScoped<PollMailbox>();
         builder.Services.AddScoped<ReceiveFhir>();
+        builder.Services.AddScoped<PollFhirPartners>();
         return builder.AddImeBridge().UseEmbedded(FunctionsDataDirectory.Resolve(builder.Configuration));
     }
 }

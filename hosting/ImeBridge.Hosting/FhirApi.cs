@@ -1,7 +1,8 @@
 using ImeBridge.Adapters.Fhir;
-using ImeBridge.Core.Intake;
+using ImeBridge.Adapters.Fhir.Intake;
+using ImeBridge.Adapters.Fhir.Notifications;
+using ImeBridge.Adapters.Fhir.Server;
 using ImeBridge.Core.Partners;
-using ImeBridge.Core.Ports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,100 +18,135 @@ namespace ImeBridge.Hosting;
 /// </summary>
 public sealed class FhirApi(
     IPartnerDirectory partners,
-    ReferralIntake intake,
-    IDocumentStore documents,
+    FhirReferralIntake intake,
+    FhirNotifications notifications,
     IOptions<ImeBridgeOptions> options,
     ILogger<FhirApi> logger)
 {
-    public const string Channel = "fhir";
+    public const string Channel = FhirChannel.Name;
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, string? expectedResourceType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var token = BearerToken.From(request.Headers.Authorization.ToString());
-        var partner = token is null ? null : partners.FindByApiToken(token);
+        var partner = PartnerOf(request);
         if (partner is null)
         {
-            return FhirOutcome.Error(StatusCodes.Status401Unauthorized, "security", "Send Authorization: Bearer <apiToken> of a configured partner.");
+            return Unauthorized();
         }
 
         if (FormatOf(request.ContentType) is not { } format)
         {
-            return FhirOutcome.Error(StatusCodes.Status415UnsupportedMediaType, "not-supported", "Send application/fhir+json or application/fhir+xml.");
+            return UnsupportedMediaType();
         }
 
-        var maxBytes = options.Value.MaxBodyBytes;
-        byte[]? body;
-        try
-        {
-            body = request.ContentLength > maxBytes ? null : await BoundedBodyReader.ReadAsync(request.Body, maxBytes, request.ContentLength, cancellationToken);
-        }
-        catch (BadHttpRequestException)
-        {
-            body = null;
-        }
-
+        var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
         {
-            return FhirOutcome.Error(StatusCodes.Status413PayloadTooLarge, "too-costly", $"The body must not exceed {maxBytes} bytes.");
+            return TooLarge();
         }
 
-        var results = FhirReferralReader.Read(body, format);
+        IReadOnlyList<FhirReferralResult> results;
+        try
+        {
+            results = await intake.ReadAsync(partner, body, format, cancellationToken);
+        }
+        catch (FhirServerException ex)
+        {
+            logger.LogWarning("FHIR post from partner {PartnerId}: its FHIR server could not be read ({Failure})", partner.Id, ex.Message);
+            return FhirOutcome.Error(
+                StatusCodes.Status503ServiceUnavailable,
+                "transient",
+                "The ServiceRequest references resources on your FHIR server, which could not be read just now; send it again later.");
+        }
+
         if (expectedResourceType is not null && results.Any(r => r.ServiceRequestPath.StartsWith("Bundle", StringComparison.Ordinal)))
         {
             return FhirOutcome.Result(StatusCodes.Status400BadRequest, [new FhirOutcome.Issue("error", "invalid", $"This endpoint takes a {expectedResourceType}; post Bundles to /api/fhir.", "Bundle")]);
         }
 
-        var kept = await documents.PutAsync(body, format == FhirFormat.Xml ? "application/fhir+xml" : "application/fhir+json", cancellationToken);
-        var issues = new List<FhirOutcome.Issue>();
-        string? firstReferral = null;
-        foreach (var result in results)
-        {
-            if (!result.IsReferral)
-            {
-                issues.AddRange(FhirOutcome.Errors(result.Errors));
-                continue;
-            }
-
-            foreach (var attachment in result.Attachments)
-            {
-                await documents.PutAsync(attachment.Content, attachment.ContentType, cancellationToken);
-            }
-
-            var taken = await intake.AcceptJsonAsync(
-                new IntakeRequest(Channel, partner.Id, DeliveryId: null, "application/json", result.ReferralJson),
-                partner,
-                kept,
-                cancellationToken);
-            switch (taken)
-            {
-                case IntakeAccepted accepted:
-                    firstReferral ??= accepted.ReferralId;
-                    issues.Add(new FhirOutcome.Issue(
-                        "information",
-                        "informational",
-                        $"{(accepted.Duplicate ? "already received as" : "accepted as")} referral {accepted.ReferralId}",
-                        result.ServiceRequestPath));
-                    break;
-                case IntakeRejected rejected:
-                    issues.AddRange(rejected.Errors.Select(e => new FhirOutcome.Issue(
-                        "error",
-                        "invalid",
-                        $"{e.Path}: {e.Reason} (kept as rejection {rejected.RejectionId})",
-                        result.ServiceRequestPath)));
-                    break;
-            }
-        }
-
-        logger.LogInformation(
-            "FHIR post from partner {PartnerId}: {ServiceRequests} ServiceRequests, {Referrals} taken in",
-            partner.Id,
-            results.Count,
-            issues.Count(i => i.Severity == "information"));
+        var report = await intake.TakeAsync(partner, results, body, format, FhirIntakeOrigin.Posted, cancellationToken);
+        var issues = report.Items.SelectMany(Issues).ToList();
+        var firstReferral = report.Items.FirstOrDefault(i => i.ReferralId is not null)?.ReferralId;
         return firstReferral is null
             ? FhirOutcome.Result(StatusCodes.Status400BadRequest, issues)
             : FhirOutcome.Result(StatusCodes.Status202Accepted, issues, "/api/referrals/" + firstReferral);
     }
+
+    /// <summary>
+    /// <c>POST /api/fhir/notifications</c>: a subscription rest-hook notification from the partner's server (empty,
+    /// id-only or full-resource), sent with the partner's bearer token as the Subscription's channel header. Answered
+    /// at once: 202 once queued, 400 when the body is not a notification.
+    /// </summary>
+    public async Task<IResult> ReceiveNotificationAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var partner = PartnerOf(request);
+        if (partner is null)
+        {
+            return Unauthorized();
+        }
+
+        var format = string.IsNullOrWhiteSpace(request.ContentType) ? FhirFormat.Json : FormatOf(request.ContentType);
+        if (format is null)
+        {
+            return UnsupportedMediaType();
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+
+        var errors = await notifications.AcceptAsync(partner.Id, body, format, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return FhirOutcome.Result(StatusCodes.Status400BadRequest, FhirOutcome.Errors(errors).ToList());
+        }
+
+        logger.LogInformation("FHIR notification from partner {PartnerId} queued ({Bytes} bytes)", partner.Id, body.Length);
+        return FhirOutcome.Result(StatusCodes.Status202Accepted, [new FhirOutcome.Issue("information", "informational", "notification received", null)]);
+    }
+
+    private static IEnumerable<FhirOutcome.Issue> Issues(FhirTaken taken)
+    {
+        if (taken.ReferralId is { } referralId)
+        {
+            return [new FhirOutcome.Issue("information", "informational", $"{(taken.Duplicate ? "already received as" : "accepted as")} referral {referralId}", taken.ServiceRequestPath)];
+        }
+
+        return taken.RefusedByMapping
+            ? FhirOutcome.Errors(taken.Errors)
+            : taken.Errors.Select(e => new FhirOutcome.Issue("error", "invalid", $"{e.Path}: {e.Reason} (kept as rejection {taken.RejectionId})", taken.ServiceRequestPath));
+    }
+
+    private Partner? PartnerOf(HttpRequest request)
+    {
+        var token = BearerToken.From(request.Headers.Authorization.ToString());
+        return token is null ? null : partners.FindByApiToken(token);
+    }
+
+    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var maxBytes = options.Value.MaxBodyBytes;
+        try
+        {
+            return request.ContentLength > maxBytes ? null : await BoundedBodyReader.ReadAsync(request.Body, maxBytes, request.ContentLength, cancellationToken);
+        }
+        catch (BadHttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Unauthorized() =>
+        FhirOutcome.Error(StatusCodes.Status401Unauthorized, "security", "Send Authorization: Bearer <apiToken> of a configured partner.");
+
+    private static IResult UnsupportedMediaType() =>
+        FhirOutcome.Error(StatusCodes.Status415UnsupportedMediaType, "not-supported", "Send application/fhir+json or application/fhir+xml.");
+
+    private IResult TooLarge() =>
+        FhirOutcome.Error(StatusCodes.Status413PayloadTooLarge, "too-costly", $"The body must not exceed {options.Value.MaxBodyBytes} bytes.");
 
     private static FhirFormat? FormatOf(string? contentType)
     {

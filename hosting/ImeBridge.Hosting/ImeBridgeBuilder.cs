@@ -1,5 +1,6 @@
 using ImeBridge.Adapters.Email.Configuration;
 using ImeBridge.Adapters.Email.Imap;
+using ImeBridge.Adapters.Fhir.Polling;
 using ImeBridge.Adapters.LocalFiles;
 using ImeBridge.Adapters.Sftp;
 using ImeBridge.Adapters.Sqlite;
@@ -54,13 +55,15 @@ public sealed class ImeBridgeBuilder
     }
 
     /// <summary>
-    /// Polls the inbound channels in the background: every partner's SFTP folder at its interval and, when
+    /// Polls the inbound channels in the background: every partner's SFTP folder and FHIR server (where
+    /// <c>fhir.polling</c> is set) at its interval and, when
     /// <c>mailbox</c> is configured, the IMAP mailbox. For a long-running host (<c>imebridge serve</c>); the Functions
     /// app polls from timer triggers instead, and operator commands not at all.
     /// </summary>
     public ImeBridgeBuilder RunChannelPollers()
     {
         Host.Services.AddHostedService<SftpPollingService>();
+        Host.Services.AddHostedService<FhirPollingService>();
         if (!string.IsNullOrWhiteSpace(Host.Configuration.GetSection(MailboxOptions.Section)["host"]))
         {
             Host.Services.AddHostedService<ImapPollingService>();

@@ -37,6 +37,11 @@ public static class ImeBridgeEndpoints
                 (HttpRequest request, [FromServices] FhirApi api, CancellationToken cancellationToken) =>
                     api.ReceiveAsync(request, "ServiceRequest", cancellationToken))
             .WithName("ReceiveFhirServiceRequest");
+        app.MapPost(
+                "/api/fhir/notifications",
+                (HttpRequest request, [FromServices] FhirApi api, CancellationToken cancellationToken) =>
+                    api.ReceiveNotificationAsync(request, cancellationToken))
+            .WithName("ReceiveFhirNotification");
         app.MapGet("/health", ([FromServices] ReferralApi api) => api.Health())
             .WithName("Health");
         return app;

@@ -1,4 +1,5 @@
 using ImeBridge.Adapters.Email;
+using ImeBridge.Adapters.Fhir;
 using ImeBridge.Adapters.Sftp;
 using ImeBridge.Core.Batch;
 using ImeBridge.Core.Intake;
@@ -38,6 +39,7 @@ public static class ImeBridgeHostBuilderExtensions
         // The channels' pollers run only where a host asks for them (ImeBridgeBuilder.RunChannelPollers, or a Functions timer).
         services.AddImeBridgeSftp(builder.Configuration, runPollingService: false);
         services.AddImeBridgeEmail(builder.Configuration, pollMailboxInBackground: false);
+        services.AddImeBridgeFhir(builder.Configuration, runPollingService: false);
         return new ImeBridgeBuilder(builder);
     }
 }

@@ -1,3 +1,4 @@
+using ImeBridge.Adapters.Fhir.Partners;
 using ImeBridge.Core.Batch;
 
 namespace ImeBridge.Hosting;
@@ -21,4 +22,7 @@ public sealed class PartnerOptions
 
     /// <summary>How the partner's CSV batches map onto the canonical referral; null when its header row uses canonical paths.</summary>
     public CsvLayout? Csv { get; set; }
+
+    /// <summary>The partner's FHIR server and mapping settings (docs/fhir-partner-server.md); the FHIR adapter binds and checks them.</summary>
+    public FhirPartnerOptions? Fhir { get; set; }
 }

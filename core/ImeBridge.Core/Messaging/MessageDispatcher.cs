@@ -31,6 +31,11 @@ public sealed class MessageDispatcher
                 await handler.HandleAsync(message, cancellationToken);
             }
         }
+        catch (OutboundDeliveryException ex)
+        {
+            await SettleFailedDeliveryAsync(message, ex, cancellationToken);
+            return;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var retryAfter = RetryBackoff.For(message.DeliveryCount);
@@ -47,5 +52,31 @@ public sealed class MessageDispatcher
         }
 
         await queue.CompleteAsync(message, cancellationToken);
+    }
+
+    private async Task SettleFailedDeliveryAsync(ReceivedMessage message, OutboundDeliveryException failure, CancellationToken cancellationToken)
+    {
+        var retryAfter = failure.IsTransient ? OutboundRetrySchedule.After(message.DeliveryCount, failure.RetryAfter) : null;
+        if (retryAfter is null)
+        {
+            // The alert: an operator must look at a delivery that will not be tried again.
+            logger.LogError(
+                "Delivery {MessageId} of type {MessageType} dead-lettered after attempt {DeliveryCount}: {Failure}",
+                message.MessageId,
+                message.Type,
+                message.DeliveryCount,
+                failure.Message);
+            await queue.DeadLetterAsync(message, failure.IsTransient ? "DeliveryAttemptsExhausted" : "DeliveryRefused", failure.Message, cancellationToken);
+            return;
+        }
+
+        logger.LogWarning(
+            "Delivery {MessageId} of type {MessageType} failed on attempt {DeliveryCount}: {Failure}; retry in {RetryAfter}",
+            message.MessageId,
+            message.Type,
+            message.DeliveryCount,
+            failure.Message,
+            retryAfter);
+        await queue.AbandonAsync(message, failure.Message, retryAfter.Value, cancellationToken);
     }
 }

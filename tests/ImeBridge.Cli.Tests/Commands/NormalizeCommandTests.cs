@@ -122,6 +122,27 @@ public sealed class NormalizeCommandTests
     }
 
     [Fact]
+    public async Task A_partners_default_jurisdiction_from_the_config_file_applies_to_fhir_referrals_without_one()
+    {
+        using var temp = new TempDirectory();
+        var config = await ConfigFiles.WriteAsync(temp, "imebridge.json", ConfigFiles.Acme.Replace(
+            "\"apiToken\": \"acme-read-token\"",
+            "\"apiToken\": \"acme-read-token\", \"fhir\": { \"defaultJurisdiction\": \"NJ\" }",
+            StringComparison.Ordinal));
+        var bundle = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFolders.File("samples", "fhir", "referral-bundle.json")))!;
+        bundle["entry"]![0]!["resource"]!.AsObject().Remove("extension");
+        var file = temp.File("no-jurisdiction.json");
+        await File.WriteAllTextAsync(file, bundle.ToJsonString());
+
+        var withDefault = await ImeBridgeCli.RunAsync("normalize", "--channel", "fhir", "--partner", "acme-insurance", "--config", config, file);
+        var withoutConfig = await ImeBridgeCli.RunAsync("normalize", "--channel", "fhir", file);
+
+        Assert.True(withDefault.ExitCode == 0, withDefault.ToString());
+        Assert.Equal("NJ", (string?)JsonNode.Parse(Assert.Single(withDefault.StdoutLines))!["claim"]!["jurisdiction"]);
+        Assert.Equal("NY", (string?)JsonNode.Parse(Assert.Single(withoutConfig.StdoutLines))!["claim"]!["jurisdiction"]);
+    }
+
+    [Fact]
     public async Task A_canonical_csv_batch_becomes_one_referral_per_good_row_and_one_line_per_problem_naming_the_row()
     {
         const string CsvSample = "samples/sftp/demo-referrals-20261127.csv";

@@ -1,0 +1,21 @@
+namespace ImeBridge.Adapters.Fhir.WriteBack;
+
+/// <summary>
+/// Body of the queue message that writes one state of a referral (or of a refused ServiceRequest) back to the
+/// partner's server as a Task. Ids, codes and field paths only: no PHI.
+/// </summary>
+/// <param name="TaskKey">The referral id, or the rejection id of a ServiceRequest that never became a referral; the Task's identifier.</param>
+/// <param name="Status">The ImeBridge state (Received, Scheduled …, or Rejected).</param>
+/// <param name="Reasons">Why, for a refusal: FHIRPath and reason per problem; never a submitted value.</param>
+/// <param name="ReportSha256">The report to send as a DocumentReference referenced from Task.output.</param>
+public sealed record FhirTaskUpdate(
+    string PartnerId,
+    string TaskKey,
+    string Status,
+    DateTimeOffset At,
+    FhirServiceRequestRef ServiceRequest,
+    IReadOnlyList<string> Reasons,
+    string? ReportSha256 = null)
+{
+    public const string MessageType = nameof(FhirTaskUpdate);
+}
