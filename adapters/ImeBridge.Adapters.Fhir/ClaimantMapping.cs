@@ -20,7 +20,7 @@ internal static class ClaimantMapping
         var located = context.Resolve(request.Subject, context.ServiceRequest);
         if (located is null)
         {
-            context.Errors.Add(FhirErrorReasons.NotFound(subjectPath, "the Patient must be in the Bundle or contained in the ServiceRequest"));
+            context.Errors.Add(FhirErrorReasons.NotFound(subjectPath, "the Patient must be in the Bundle, contained in the ServiceRequest, or on the partner's FHIR server when one is configured"));
             return (null, null);
         }
 

@@ -26,11 +26,18 @@ public static class FhirBatchRecords
         return false;
     }
 
-    public static async IAsyncEnumerable<BatchRecord> ReadAsync(Stream ndjson, FhirMappingOptions? mapping, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="keepAttachment">Keeps the bytes of an attachment sent inline (the referral's document names their SHA-256).</param>
+    public static async IAsyncEnumerable<BatchRecord> ReadAsync(
+        Stream ndjson,
+        FhirMappingOptions? mapping,
+        Func<FhirInlineAttachment, CancellationToken, Task> keepAttachment,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(keepAttachment);
         foreach (var line in FhirReferralReader.ReadNdjson(ndjson, mapping))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            await KeepAttachmentsAsync(line.Results, keepAttachment, cancellationToken);
             yield return line.Results switch
             {
                 [var only] when only.IsReferral => new BatchRecord(line.LineNumber, null, WithoutChannel(only.ReferralJson!), []),
@@ -38,6 +45,38 @@ public static class FhirBatchRecords
                 _ => new BatchRecord(line.LineNumber, null, ReadOnlyMemory<byte>.Empty, [new FieldError("Bundle", "holds several ServiceRequests: put one ServiceRequest on each NDJSON line")]),
             };
             await Task.Yield();
+        }
+    }
+
+    /// <summary>
+    /// One FHIR document (a Bundle or a ServiceRequest, JSON or XML, such as an email attachment) as batch records:
+    /// a record per ServiceRequest, numbered from 1 in the order they appear.
+    /// </summary>
+    public static async IAsyncEnumerable<BatchRecord> ReadDocumentAsync(
+        ReadOnlyMemory<byte> content,
+        FhirMappingOptions? mapping,
+        Func<FhirInlineAttachment, CancellationToken, Task> keepAttachment,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keepAttachment);
+        var results = FhirReferralReader.Read(content, options: mapping);
+        await KeepAttachmentsAsync(results, keepAttachment, cancellationToken);
+        for (var i = 0; i < results.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = results[i];
+            yield return result.IsReferral
+                ? new BatchRecord(i + 1, null, WithoutChannel(result.ReferralJson!), [])
+                : new BatchRecord(i + 1, null, ReadOnlyMemory<byte>.Empty, result.Errors);
+            await Task.Yield();
+        }
+    }
+
+    private static async Task KeepAttachmentsAsync(IEnumerable<FhirReferralResult> results, Func<FhirInlineAttachment, CancellationToken, Task> keep, CancellationToken cancellationToken)
+    {
+        foreach (var attachment in results.Where(r => r.IsReferral).SelectMany(r => r.Attachments))
+        {
+            await keep(attachment, cancellationToken);
         }
     }
 

@@ -131,7 +131,11 @@ internal sealed class SftpBatchFileProcessor(
         await using var content = LocalWorkFiles.OpenRead(work.Download);
         await using var ack = new BatchAckFiles(file, LocalWorkFiles.Create(work.AckCsv), LocalWorkFiles.Create(work.AckJson));
         var records = format == BatchFormat.JsonLines && FhirBatchRecords.LooksLikeFhirNdjson(work.Download)
-            ? FhirBatchRecords.ReadAsync(content, scope.ServiceProvider.GetService<IOptions<FhirOptions>>()?.Value.For(partner.Id)?.Mapping, cancellationToken)
+            ? FhirBatchRecords.ReadAsync(
+                content,
+                scope.ServiceProvider.GetService<IOptions<FhirOptions>>()?.Value.For(partner.Id)?.Mapping,
+                async (inline, ct) => await documents.PutAsync(inline.Content, inline.ContentType, ct),
+                cancellationToken)
             : BatchRecords.ReadAsync(content, format, layout, cancellationToken);
         return await intake.ProcessAsync(file, partner, records, ack, cancellationToken);
     }

@@ -1,25 +1,11 @@
-using Microsoft.Extensions.Hosting;
+using ImeBridge.Core.Polling;
 
 namespace ImeBridge.Adapters.Sftp;
 
 /// <summary>Runs <see cref="SftpPollRunner"/> for as long as the host runs (<c>imebridge serve</c>), sleeping until the next partner is due.</summary>
-public sealed class SftpPollingService(SftpPollRunner runner, TimeProvider time) : BackgroundService
+public sealed class SftpPollingService(SftpPollRunner runner, TimeProvider time) : DuePollingService(time)
 {
-    private static readonly TimeSpan ShortestSleep = TimeSpan.FromSeconds(1);
+    protected override Task RunDueAsync(CancellationToken cancellationToken) => runner.RunDueAsync(cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await runner.RunDueAsync(stoppingToken);
-                var sleep = runner.UntilNextDue();
-                await Task.Delay(sleep < ShortestSleep ? ShortestSleep : sleep, time, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan UntilNextDue() => runner.UntilNextDue();
 }

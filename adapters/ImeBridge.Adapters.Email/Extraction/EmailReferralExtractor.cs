@@ -10,7 +10,7 @@ namespace ImeBridge.Adapters.Email.Extraction;
 /// Finds the referral(s) in an email, without storing anything (the CLI's <c>normalize --channel email</c> uses it as
 /// is). Looks, in this order, and stops at the first place that has one:
 /// <list type="number">
-/// <item>the message's own structured attachments: canonical JSON referrals, CSV and JSON Lines batches, FHIR (recognised, not yet taken in);</item>
+/// <item>the message's own structured attachments: canonical JSON referrals, CSV and JSON Lines batches, FHIR (a Bundle, a ServiceRequest or NDJSON, mapped as the FHIR channel maps it);</item>
 /// <item>each forwarded message (<c>message/rfc822</c>), searched the same way, recursively;</item>
 /// <item>a labelled form in the text body, else in the HTML body (labels in docs/email-intake.md).</item>
 /// </list>

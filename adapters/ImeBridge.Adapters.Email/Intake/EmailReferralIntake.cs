@@ -1,8 +1,11 @@
 using ImeBridge.Adapters.Email.Extraction;
+using ImeBridge.Adapters.Fhir;
+using ImeBridge.Adapters.Fhir.Partners;
 using ImeBridge.Core.Batch;
 using ImeBridge.Core.Intake;
 using ImeBridge.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ImeBridge.Adapters.Email.Intake;
 
@@ -15,8 +18,6 @@ namespace ImeBridge.Adapters.Email.Intake;
 /// </summary>
 public sealed class EmailReferralIntake(IDocumentStore documents)
 {
-    public const string FhirNotAvailable = "FHIR intake is not available yet: send the referral as canonical JSON, CSV or a labelled form";
-
     private const string JsonContentType = "application/json";
 
     internal async Task<EmailIntakeResult> TakeAsync(
@@ -53,11 +54,8 @@ public sealed class EmailReferralIntake(IDocumentStore documents)
                     var listed = single ? files : ReferralDocuments.NamedFor(files, candidate.Content);
                     outcomes.Add(await AcceptAsync(scope, match, deliveryId, candidate, listed, cancellationToken));
                     break;
-                case ReferralCandidateKind.Csv or ReferralCandidateKind.JsonLines:
-                    await TakeBatchAsync(scope, match, candidate, files, outcomes, triage, cancellationToken);
-                    break;
                 default:
-                    triage.Add(new FieldError("$", $"{Describe(candidate)} is FHIR; {FhirNotAvailable}"));
+                    await TakeBatchAsync(scope, match, candidate, files, outcomes, triage, cancellationToken);
                     break;
             }
         }
@@ -107,13 +105,11 @@ public sealed class EmailReferralIntake(IDocumentStore documents)
         CancellationToken cancellationToken)
     {
         var attachment = candidate.Attachment!;
-        var format = candidate.Kind == ReferralCandidateKind.Csv ? BatchFormat.Csv : BatchFormat.JsonLines;
-        var layout = format == BatchFormat.Csv ? match.CsvLayout : null;
         var rows = new CollectingAckWriter();
         try
         {
             await using var content = new MemoryStream(attachment.Content.ToArray(), writable: false);
-            var records = WithDocuments(BatchRecords.ReadAsync(content, format, layout, cancellationToken), files, cancellationToken);
+            var records = WithDocuments(RecordsOf(scope, candidate, match, content, cancellationToken), files, cancellationToken);
             var kept = await scope.GetRequiredService<IDocumentStore>().PutAsync(attachment.Content, attachment.ContentType, cancellationToken);
             var file = new BatchFile(EmailChannels.Channel, match.Partner.Id, attachment.FileName, attachment.Sha256) { Original = kept };
             await scope.GetRequiredService<BatchIntake>().ProcessAsync(file, match.Partner, records, rows, cancellationToken);
@@ -132,6 +128,30 @@ public sealed class EmailReferralIntake(IDocumentStore documents)
             row.Errors)));
     }
 
+    // FHIR attachments are mapped as the FHIR channel maps them (NDJSON a line a record, a Bundle a ServiceRequest a
+    // record), offline: an emailed Bundle's references to the partner's server are not read.
+    private static IAsyncEnumerable<BatchRecord> RecordsOf(IServiceProvider scope, ReferralCandidate candidate, EmailPartnerMatch match, Stream content, CancellationToken cancellationToken)
+    {
+        var attachment = candidate.Attachment!;
+        if (candidate.Kind != ReferralCandidateKind.Fhir)
+        {
+            var format = candidate.Kind == ReferralCandidateKind.Csv ? BatchFormat.Csv : BatchFormat.JsonLines;
+            return BatchRecords.ReadAsync(content, format, format == BatchFormat.Csv ? match.CsvLayout : null, cancellationToken);
+        }
+
+        var mapping = scope.GetService<IOptions<FhirOptions>>()?.Value.For(match.Partner.Id)?.Mapping;
+        var store = scope.GetRequiredService<IDocumentStore>();
+        Func<FhirInlineAttachment, CancellationToken, Task> keep = (inline, ct) => store.PutAsync(inline.Content, inline.ContentType, ct);
+        return IsNdjson(attachment)
+            ? FhirBatchRecords.ReadAsync(content, mapping, keep, cancellationToken)
+            : FhirBatchRecords.ReadDocumentAsync(attachment.Content, mapping, keep, cancellationToken);
+    }
+
+    private static bool IsNdjson(EmailAttachment attachment) =>
+        attachment.FileName.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)
+        || attachment.FileName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+        || attachment.ContentType.Contains("ndjson", StringComparison.OrdinalIgnoreCase);
+
     private static async IAsyncEnumerable<BatchRecord> WithDocuments(
         IAsyncEnumerable<BatchRecord> records,
         IReadOnlyList<ListedDocument> files,
@@ -149,5 +169,5 @@ public sealed class EmailReferralIntake(IDocumentStore documents)
         candidate.Attachment is { } attachment ? $"attachment {attachment.FileName}" : "the referral in the message text";
 }
 
-/// <param name="TriageReasons">What must go to triage besides the referrals taken in (nothing found, FHIR, an unreadable batch).</param>
+/// <param name="TriageReasons">What must go to triage besides the referrals taken in (nothing found, an unreadable batch).</param>
 internal sealed record EmailIntakeResult(IReadOnlyList<ReferralOutcome> Outcomes, IReadOnlyList<FieldError> TriageReasons);

@@ -34,7 +34,10 @@ internal sealed partial class FhirServerAddress
         return Uri.TryCreate(reference, UriKind.Absolute, out var absolute) && Contains(absolute) ? absolute : null;
     }
 
-    /// <summary>True when <paramref name="url"/> is on the same origin and under the base path.</summary>
+    /// <summary>
+    /// True when <paramref name="url"/> is on the same origin and under the base path, or is the base path itself
+    /// without its trailing slash (HAPI FHIR links later search pages as <c>http://host/fhir?_getpages=…</c>).
+    /// </summary>
     public bool Contains(Uri url)
     {
         if (!url.IsAbsoluteUri
@@ -47,7 +50,9 @@ internal sealed partial class FhirServerAddress
         }
 
         var path = url.AbsolutePath;
-        return path.StartsWith(BaseUrl.AbsolutePath, StringComparison.Ordinal) && !HidesASegment(path);
+        var underBase = path.StartsWith(BaseUrl.AbsolutePath, StringComparison.Ordinal)
+            || string.Equals(path + "/", BaseUrl.AbsolutePath, StringComparison.Ordinal);
+        return underBase && !HidesASegment(path);
     }
 
     /// <summary>

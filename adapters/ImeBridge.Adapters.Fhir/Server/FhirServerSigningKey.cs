@@ -65,24 +65,13 @@ internal sealed class FhirServerSigningKey : IDisposable
         ecdsa?.Dispose();
     }
 
-    private static RSA? ImportRsa(string pem)
-    {
-        var key = RSA.Create();
-        try
-        {
-            key.ImportFromPem(pem);
-            return key;
-        }
-        catch (Exception e) when (e is ArgumentException or CryptographicException)
-        {
-            key.Dispose();
-            return null;
-        }
-    }
+    private static RSA? ImportRsa(string pem) => Import(RSA.Create(), pem);
 
-    private static ECDsa? ImportEcdsa(string pem)
+    private static ECDsa? ImportEcdsa(string pem) => Import(ECDsa.Create(), pem);
+
+    private static TKey? Import<TKey>(TKey key, string pem)
+        where TKey : AsymmetricAlgorithm
     {
-        var key = ECDsa.Create();
         try
         {
             key.ImportFromPem(pem);

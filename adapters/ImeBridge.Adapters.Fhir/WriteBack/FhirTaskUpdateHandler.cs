@@ -33,11 +33,11 @@ public sealed class FhirTaskUpdateHandler(FhirServerClients servers, IDocumentSt
             var report = update.ReportSha256 is { } sha256 ? await WriteReportAsync(server, update, sha256, cancellationToken) : null;
             var written = await server.UpsertByIdentifierAsync(FhirTaskBuilder.Task(update, report), FhirTaskBuilder.TaskIdentifier(update.TaskKey), cancellationToken);
             logger.LogInformation(
-                "Task for {TaskKey} written to partner {PartnerId}: {Status} as Task/{TaskId}",
+                "Task for {TaskKey} written to partner {PartnerId}: {Status} (Task id {TaskId})",
                 update.TaskKey,
                 update.PartnerId,
                 update.Status,
-                written.Id);
+                written.Id ?? "not returned");
         }
         catch (FhirServerException ex)
         {
@@ -57,6 +57,9 @@ public sealed class FhirTaskUpdateHandler(FhirServerClients servers, IDocumentSt
         await stream.CopyToAsync(buffer, cancellationToken);
         var document = FhirTaskBuilder.Report(update, buffer.ToArray(), "application/pdf", sha256);
         var written = await server.CreateIfNoneExistAsync(document, FhirTaskBuilder.ReportIdentifier(sha256), cancellationToken);
-        return new ResourceReference($"DocumentReference/{written.Id}");
+        // A server that matched an existing report may answer without its id: the identifier still names it.
+        return written.Id is { } id
+            ? new ResourceReference($"DocumentReference/{id}")
+            : new ResourceReference { Type = "DocumentReference", Identifier = FhirTaskBuilder.ReportIdentifier(sha256) };
     }
 }

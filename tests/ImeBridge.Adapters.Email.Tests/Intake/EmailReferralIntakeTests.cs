@@ -186,7 +186,7 @@ public sealed class EmailReferralIntakeTests
     }
 
     [Fact]
-    public async Task A_fhir_bundle_is_recognised_and_sent_to_triage_until_fhir_intake_exists()
+    public async Task A_fhir_bundle_attachment_becomes_a_referral_from_the_email_channel_with_its_inline_document_kept()
     {
         await using var harness = await EmailHarness.StartAsync();
         var raw = TestMessages.Plain(TestPartners.AcmeSender, "FHIR attached.", ("bundle.json", "application/fhir+json", ReferralFiles.FhirBundle()));
@@ -194,8 +194,27 @@ public sealed class EmailReferralIntakeTests
         await harness.ReceiveAsync(raw);
         await harness.DrainAsync();
 
-        var triage = Assert.Single(await harness.Store.ListRejectionsAsync(10, CancellationToken.None));
-        Assert.Contains("FHIR intake is not available yet", Assert.Single(triage.Errors).Reason, StringComparison.Ordinal);
+        var referralId = Assert.Single(harness.AcknowledgedReferralIds());
+        var stored = Assert.Single(await harness.ReferralsAsync([referralId]));
+        Assert.Equal("email", stored.Referral.Source.Channel);
+        Assert.Equal("NY", stored.Referral.Claim.Jurisdiction);
+        var letter = Assert.Single(stored.Referral.Documents, d => d.ContentType == "application/pdf");
+        Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await ReadDocumentAsync(harness, letter)), StringComparison.Ordinal);
+        Assert.Empty(await harness.Store.ListRejectionsAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_fhir_bundle_without_a_service_request_is_refused_naming_the_fhirpath_and_the_sender_is_told()
+    {
+        await using var harness = await EmailHarness.StartAsync();
+        var raw = TestMessages.Plain(TestPartners.AcmeSender, "FHIR attached.", ("bundle.json", "application/fhir+json", ReferralFiles.EmptyFhirBundle()));
+
+        await harness.ReceiveAsync(raw);
+        await harness.DrainAsync();
+
+        var rejection = Assert.Single(await harness.Store.ListRejectionsAsync(10, CancellationToken.None));
+        Assert.Equal("Bundle.entry", Assert.Single(rejection.Errors).Path);
+        Assert.Contains("Bundle.entry:", Assert.Single(harness.Sender.Sent).TextBody, StringComparison.Ordinal);
         Assert.Equal(0, harness.CountReferrals());
     }
 

@@ -25,5 +25,8 @@ internal static class ReferralFiles
 
     public static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\r\n", [CsvHeader, .. rows]) + "\r\n");
 
-    public static byte[] FhirBundle() => Encoding.UTF8.GetBytes("""{"resourceType":"Bundle","type":"collection","entry":[]}""");
+    public static byte[] EmptyFhirBundle() => Encoding.UTF8.GetBytes("""{"resourceType":"Bundle","type":"collection","entry":[]}""");
+
+    /// <summary>samples/fhir/referral-bundle.json: a transaction Bundle with one ServiceRequest and an inline PDF.</summary>
+    public static byte[] FhirBundle() => File.ReadAllBytes(RepositoryFolders.File("samples", "fhir", "referral-bundle.json"));
 }

@@ -25,6 +25,7 @@ public sealed class ChannelFunctionsRegistrationTests
         var names = FunctionTypes().Select(t => t.Name).ToList();
 
         Assert.Contains(nameof(PollSftpPartners), names);
+        Assert.Contains(nameof(PollFhirPartners), names);
         Assert.Contains(nameof(PollMailbox), names);
         Assert.Contains(nameof(ReceiveInboundEmail), names);
     }
@@ -39,7 +40,7 @@ public sealed class ChannelFunctionsRegistrationTests
         Assert.Equal(["post"], http.Methods ?? []);
         Assert.Equal(AuthorizationLevel.Anonymous, http.AuthLevel);
         Assert.Equal("email/inbound", http.Route);
-        foreach (var timer in new[] { typeof(PollSftpPartners), typeof(PollMailbox) })
+        foreach (var timer in new[] { typeof(PollSftpPartners), typeof(PollMailbox), typeof(PollFhirPartners) })
         {
             var run = timer.GetMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>() is not null);
             Assert.Equal(timer.Name, run.GetCustomAttribute<FunctionAttribute>()!.Name);

@@ -42,7 +42,12 @@ internal sealed class TestApp : IAsyncDisposable
 
     /// <param name="dataDirectory">Reuse a data directory (to restart on the same state); a fresh one otherwise.</param>
     /// <param name="settings">Configuration keys on top of the test partners' (their email senders, <c>inboundEmail</c>, …).</param>
-    public static async Task<TestApp> StartAsync(string? dataDirectory = null, CapturingLoggerProvider? logs = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Registrations added after the app's own (message handlers that must run last, …).</param>
+    public static async Task<TestApp> StartAsync(
+        string? dataDirectory = null,
+        CapturingLoggerProvider? logs = null,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
         var directory = dataDirectory ?? owned!.Path;
@@ -63,6 +68,7 @@ internal sealed class TestApp : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.Services.AddSingleton<IMessageHandler>(handler);
         builder.AddImeBridge().UseEmbedded(directory);
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapImeBridgeApi();

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using ImeBridge.Core.Messaging;
+
+namespace ImeBridge.Hosting.Tests.Support;
+
+/// <summary>Records every dispatched message of one type. Registered after the app's handlers, it sees a message once they are done with it.</summary>
+internal sealed class MessageRecorder(string messageType) : IMessageHandler
+{
+    private readonly ConcurrentQueue<ReceivedMessage> received = new();
+
+    public string MessageType => messageType;
+
+    public IReadOnlyList<ReceivedMessage> Received => [.. received];
+
+    public Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        received.Enqueue(message);
+        return Task.CompletedTask;
+    }
+
+    public async Task<ReceivedMessage> WaitForAsync(Func<ReceivedMessage, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (received.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"no {messageType} message was dispatched in time");
+        throw new TimeoutException();
+    }
+}
