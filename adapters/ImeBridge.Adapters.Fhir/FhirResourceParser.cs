@@ -11,10 +11,13 @@ namespace ImeBridge.Adapters.Fhir;
 /// Parses FHIR R4 JSON or XML into Firely POCOs. Recoverable mode: anything the spec lets a reader tolerate (unknown
 /// elements, wrong case, an unrecognised code) is kept rather than refused; the mapping decides what it needs.
 /// Errors carry the Firely error code, the instance path and the line and position, never the text of the input.
+/// Firely's per-element validator is off: in Recoverable mode everything it can report is ignored anyway, and running
+/// it more than doubles the parse time (bench/ImeBridge.Bench.Fhir). What a referral needs is checked by the mapping
+/// and by the canonical schema.
 /// </summary>
 internal static class FhirResourceParser
 {
-    private static readonly DeserializerSettings Settings = new DeserializerSettings().UsingMode(DeserializationMode.Recoverable);
+    internal static readonly DeserializerSettings Settings = new DeserializerSettings { Validator = null }.UsingMode(DeserializationMode.Recoverable);
     private static readonly FhirJsonDeserializer Json = new(Settings);
     private static readonly FhirXmlDeserializer Xml = new(Settings);
 

@@ -10,7 +10,7 @@ internal static class FhirServerJson
 {
     public const string MediaType = "application/fhir+json";
 
-    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
+    private static readonly FhirJsonDeserializer Deserializer = new(FhirResourceParser.Settings);
 
     public static byte[] Serialize(Resource resource) => Encoding.UTF8.GetBytes(resource.ToJson());
 
