@@ -1,7 +1,8 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using ImeBridge.Adapters.Email;
 using ImeBridge.Adapters.Email.Extraction;
-using ImeBridge.Adapters.Email.Intake;
+using ImeBridge.Adapters.Fhir;
 using ImeBridge.Core.Batch;
 using ImeBridge.Core.Ports;
 
@@ -9,7 +10,7 @@ namespace ImeBridge.Cli;
 
 /// <summary>
 /// The referrals the email channel finds in a message, in its order: a structured attachment (canonical JSON, CSV,
-/// JSON Lines), a forwarded message carrying one, or a labelled form in the text. Labels: <c>FILE</c> for a single
+/// JSON Lines, FHIR), a forwarded message carrying one, or a labelled form in the text. Labels: <c>FILE</c> for a single
 /// referral, <c>FILE:ATTACHMENT[:ROW]</c> or <c>FILE:text</c> when the message holds several. Attachments are not
 /// kept here, so the referrals list no documents; the running bridge adds them when it stores the message.
 /// </summary>
@@ -18,6 +19,7 @@ internal static class EmailNormalizeInputs
     public static async IAsyncEnumerable<NormalizeInput> ReadAsync(
         string file,
         CsvLayout? layout,
+        FhirMappingOptions mapping,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         EmailEncodings.EnsureRegistered();
@@ -51,10 +53,27 @@ internal static class EmailNormalizeInputs
 
                     break;
                 default:
-                    yield return NormalizeInput.Refused(label, [new FieldError("$", EmailReferralIntake.FhirNotAvailable)]);
+                    await foreach (var record in FhirRecords(candidate, mapping, cancellationToken))
+                    {
+                        var recordLabel = string.Create(CultureInfo.InvariantCulture, $"{label}:{record.Row}");
+                        yield return record.MappingErrors.Count > 0
+                            ? NormalizeInput.Refused(recordLabel, record.MappingErrors)
+                            : NormalizeInput.Json(recordLabel, record.Json);
+                    }
+
                     break;
             }
         }
+    }
+
+    // As the running bridge reads a FHIR attachment (EmailReferralIntake), without keeping its inline documents.
+    private static IAsyncEnumerable<BatchRecord> FhirRecords(ReferralCandidate candidate, FhirMappingOptions mapping, CancellationToken cancellationToken)
+    {
+        var attachment = candidate.Attachment!;
+        Func<FhirInlineAttachment, CancellationToken, Task> keepNothing = (_, _) => Task.CompletedTask;
+        return attachment.FileName.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || attachment.FileName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+            ? FhirBatchRecords.ReadAsync(new MemoryStream(attachment.Content.ToArray(), writable: false), mapping, keepNothing, cancellationToken)
+            : FhirBatchRecords.ReadDocumentAsync(attachment.Content, mapping, keepNothing, cancellationToken);
     }
 
     private static async IAsyncEnumerable<NormalizeInput> BatchRows(

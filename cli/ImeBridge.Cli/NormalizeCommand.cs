@@ -108,7 +108,7 @@ internal static class NormalizeCommand
         {
             CsvChannel => BatchNormalizeInputs.ReadAsync(file, PartnerCatalog.CsvLayoutOf(partner.Id, configFile), cancellationToken),
             FhirChannel => FhirNormalizeInputs.ReadAsync(file, PartnerCatalog.FhirMappingOf(partner.Id, configFile), cancellationToken),
-            EmailChannel => EmailNormalizeInputs.ReadAsync(file, PartnerCatalog.CsvLayoutOf(partner.Id, configFile), cancellationToken),
+            EmailChannel => EmailNormalizeInputs.ReadAsync(file, PartnerCatalog.CsvLayoutOf(partner.Id, configFile), PartnerCatalog.FhirMappingOf(partner.Id, configFile), cancellationToken),
             _ => InputRecords.Read(file).Select(record => NormalizeInput.Json(record.Label, record.Utf8Json)).ToAsyncEnumerable(),
         };
 }

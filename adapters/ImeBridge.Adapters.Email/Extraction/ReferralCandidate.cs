@@ -18,7 +18,7 @@ public enum ReferralCandidateKind
     /// <summary>A JSON Lines attachment: one canonical referral per line (core batch reader).</summary>
     JsonLines,
 
-    /// <summary>A FHIR Bundle or resource: recognised, but FHIR intake is not available yet.</summary>
+    /// <summary>A FHIR Bundle or resource, or FHIR NDJSON: mapped as the FHIR channel maps it, a record per ServiceRequest.</summary>
     Fhir,
 
     /// <summary>A labelled form in the message text (plain or HTML), turned into canonical JSON.</summary>
