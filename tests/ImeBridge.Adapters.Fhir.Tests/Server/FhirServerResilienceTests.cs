@@ -101,11 +101,13 @@ public sealed class FhirServerResilienceTests
     public async Task A_Retry_After_given_as_an_HTTP_date_is_honoured()
     {
         using var harness = Start();
+        // HTTP dates count whole seconds and the server may stamp its own Date a second later: two seconds ahead
+        // leaves at least one to wait.
         var now = DateTimeOffset.UtcNow;
         harness.Sequence(
             "/r4/Patient/1",
             "GET",
-            Status(503).WithHeader("Date", now.ToString("R")).WithHeader("Retry-After", now.AddSeconds(1).ToString("R")),
+            Status(503).WithHeader("Date", now.ToString("R")).WithHeader("Retry-After", now.AddSeconds(2).ToString("R")),
             FhirAnswer(PatientJson()));
 
         Assert.NotNull(await harness.Client.ReadAsync("Patient/1", CancellationToken.None));
