@@ -86,4 +86,23 @@ public sealed class SqliteReferralStore : IReferralStore
             static (commands, state) => ReferralWrites.MarkRejectionReplayed(commands, state.RejectionId, state.ReferralId, state.At),
             cancellationToken);
     }
+
+    public Task<TransitionOutcome> TransitionAsync(ReferralTransition transition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        return database.WriteAsync(
+            (Transition: transition, Emit: PendingMessage.From(transition.Emit ?? []), Time: time),
+            static (commands, state) => ReferralWrites.Transition(commands, state.Transition, state.Emit, UnixTime.Now(state.Time)),
+            cancellationToken);
+    }
+
+    public Task<bool> AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(referralId);
+        ArgumentNullException.ThrowIfNull(entry);
+        return database.WriteAsync(
+            (ReferralId: referralId, Entry: entry),
+            static (commands, state) => ReferralWrites.AppendTimeline(commands, state.ReferralId, state.Entry),
+            cancellationToken);
+    }
 }

@@ -12,7 +12,7 @@ public static class SqliteServiceCollectionExtensions
     /// <summary>
     /// Registers the embedded state and queue in one SQLite file: <see cref="SqliteDatabase"/> (singleton; opening it
     /// migrates the schema; disposing it flushes queued writes), <see cref="IReferralStore"/>,
-    /// <see cref="IMessageQueue"/>, <see cref="ILeaseStore"/> and <see cref="ICheckpointStore"/> over it, <see cref="QueueOptions"/> as options, and <see cref="TimeProvider.System"/>
+    /// <see cref="IMessageQueue"/>, <see cref="ILeaseStore"/>, <see cref="ICheckpointStore"/> and <see cref="IExpertDirectory"/> over it, <see cref="QueueOptions"/> as options, and <see cref="TimeProvider.System"/>
     /// unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
     public static IServiceCollection AddImeBridgeSqlite(this IServiceCollection services, string databasePath, Action<QueueOptions>? configureQueue = null)
@@ -37,6 +37,8 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IReferralStore>(sp => sp.GetRequiredService<SqliteReferralStore>());
         services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<SqliteLeaseStore>());
         services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<SqliteCheckpointStore>());
+        services.AddSingleton(sp => new SqliteExpertDirectory(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IExpertDirectory>(sp => sp.GetRequiredService<SqliteExpertDirectory>());
         services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<SqliteMessageQueue>());
         return services;
     }

@@ -10,6 +10,7 @@ var root = new RootCommand(
     StatusCommand.Create(),
     NormalizeCommand.Create(),
     RejectionsCommand.Create(),
+    ExpertsCommand.Create(),
 };
 
 return await CommandLineRunner.RunAsync(root, args);

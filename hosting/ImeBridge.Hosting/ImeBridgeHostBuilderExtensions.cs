@@ -6,6 +6,8 @@ using ImeBridge.Core.Intake;
 using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Partners;
 using ImeBridge.Core.Validation;
+using ImeBridge.Core.Workflow;
+using ImeBridge.Core.Workflow.Triage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +34,9 @@ public static class ImeBridgeHostBuilderExtensions
         services.TryAddSingleton<ReferralValidator>();
         services.TryAddScoped<ReferralIntake>();
         services.TryAddSingleton<MessageDispatcher>();
+        services.TryAddSingleton<ReferralWorkflow>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, TriageHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, TransitionRequestedHandler>());
         services.TryAddScoped<BatchIntake>();
         services.TryAddScoped<ReferralApi>();
         services.TryAddScoped<InboundEmailApi>();

@@ -59,4 +59,18 @@ internal static class ReferralSql
 
     public const string GetOriginal =
         "SELECT content FROM intake_originals WHERE sha256 = $sha256;";
+
+    public const string GetStatus = "SELECT status FROM referrals WHERE referral_id = $referral_id;";
+
+    public const string TimelineHasMessage =
+        "SELECT 1 FROM referral_timeline WHERE referral_id = $referral_id AND message_id = $message_id LIMIT 1;";
+
+    public const string NextTimelineSeq =
+        "SELECT COALESCE(MAX(seq), 0) + 1 FROM referral_timeline WHERE referral_id = $referral_id;";
+
+    // The status lives in its column and in the canonical JSON a partner reads; both move together.
+    public const string SetStatus = """
+        UPDATE referrals SET status = $status, updated_at = $updated_at, referral_json = json_set(referral_json, '$.status', $status)
+        WHERE referral_id = $referral_id;
+        """;
 }

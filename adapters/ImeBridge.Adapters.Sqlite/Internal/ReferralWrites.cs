@@ -70,6 +70,48 @@ internal static class ReferralWrites
             .Bind("$replayed_at", UnixTime.ToMilliseconds(at))
             .ExecuteNonQuery() > 0;
 
+    public static TransitionOutcome Transition(CachedCommands commands, ReferralTransition transition, PendingMessage[] emit, long now)
+    {
+        if (commands.Get(ReferralSql.GetStatus).Bind("$referral_id", transition.ReferralId).ExecuteScalar() is not string current)
+        {
+            return new TransitionOutcome(TransitionResult.NotFound, null);
+        }
+
+        if (transition.Entry.MessageId is { } messageId
+            && commands.Get(ReferralSql.TimelineHasMessage).Bind("$referral_id", transition.ReferralId).Bind("$message_id", messageId).ExecuteScalar() is not null)
+        {
+            return new TransitionOutcome(TransitionResult.AlreadyApplied, current);
+        }
+
+        if (!string.Equals(current, transition.From, StringComparison.Ordinal))
+        {
+            return new TransitionOutcome(TransitionResult.StateChanged, current);
+        }
+
+        commands.Get(ReferralSql.SetStatus)
+            .Bind("$referral_id", transition.ReferralId)
+            .Bind("$status", transition.To)
+            .Bind("$updated_at", now)
+            .ExecuteNonQuery();
+        InsertTimeline(commands, transition.ReferralId, NextSeq(commands, transition.ReferralId), transition.Entry);
+        QueueWrites.Insert(commands, emit, now);
+        return new TransitionOutcome(TransitionResult.Applied, transition.To);
+    }
+
+    public static bool AppendTimeline(CachedCommands commands, string referralId, TimelineEntry entry)
+    {
+        if (commands.Get(ReferralSql.GetStatus).Bind("$referral_id", referralId).ExecuteScalar() is null)
+        {
+            return false;
+        }
+
+        InsertTimeline(commands, referralId, NextSeq(commands, referralId), entry);
+        return true;
+    }
+
+    private static long NextSeq(CachedCommands commands, string referralId) =>
+        Convert.ToInt64(commands.Get(ReferralSql.NextTimelineSeq).Bind("$referral_id", referralId).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
     private static void InsertOriginal(CachedCommands commands, IntakeOriginal? original, long now)
     {
         if (original is null)

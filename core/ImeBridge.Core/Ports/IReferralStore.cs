@@ -41,6 +41,36 @@ public interface IReferralStore
     /// Returns false when the rejection does not exist.
     /// </summary>
     Task<bool> MarkRejectionReplayedAsync(string rejectionId, string referralId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a referral from <see cref="ReferralTransition.From"/> to <see cref="ReferralTransition.To"/>, appending the
+    /// timeline entry and queueing <see cref="ReferralTransition.Emit"/> in one transaction. Nothing is written when the
+    /// referral is not in <c>From</c> any more, or when a timeline entry with the same message id is already recorded
+    /// (the same message delivered twice).
+    /// </summary>
+    Task<TransitionOutcome> TransitionAsync(ReferralTransition transition, CancellationToken cancellationToken);
+
+    /// <summary>Appends a timeline entry without changing the state (a refused transition); false when the referral does not exist.</summary>
+    Task<bool> AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken);
+}
+
+/// <param name="Entry">What the timeline records; its <see cref="TimelineEntry.MessageId"/> makes the transition idempotent.</param>
+public sealed record ReferralTransition(string ReferralId, string From, string To, TimelineEntry Entry, IReadOnlyList<QueueMessage> Emit);
+
+/// <summary>What became of a transition; <paramref name="CurrentStatus"/> is the state after it (null when the referral does not exist).</summary>
+public sealed record TransitionOutcome(TransitionResult Result, string? CurrentStatus);
+
+public enum TransitionResult
+{
+    Applied,
+
+    /// <summary>The same message was applied before: nothing written again.</summary>
+    AlreadyApplied,
+
+    /// <summary>The referral was no longer in the expected state: nothing written.</summary>
+    StateChanged,
+
+    NotFound,
 }
 
 /// <param name="Referral">The canonical referral with <c>referralId</c>, <c>status</c> and <c>source</c> filled in.</param>

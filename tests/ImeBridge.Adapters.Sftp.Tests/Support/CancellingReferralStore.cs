@@ -31,4 +31,10 @@ internal sealed class CancellingReferralStore(IReferralStore inner, int after, C
 
     public Task<bool> MarkRejectionReplayedAsync(string rejectionId, string referralId, DateTimeOffset at, CancellationToken cancellationToken) =>
         inner.MarkRejectionReplayedAsync(rejectionId, referralId, at, cancellationToken);
+
+    public Task<TransitionOutcome> TransitionAsync(ReferralTransition transition, CancellationToken cancellationToken) =>
+        inner.TransitionAsync(transition, cancellationToken);
+
+    public Task<bool> AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken) =>
+        inner.AppendTimelineAsync(referralId, entry, cancellationToken);
 }

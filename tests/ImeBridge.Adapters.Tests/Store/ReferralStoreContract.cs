@@ -11,7 +11,7 @@ namespace ImeBridge.Adapters.Tests.Store;
 /// What every <see cref="IReferralStore"/> adapter must do: store, deduplicate (also under concurrency), emit its
 /// messages in the same transaction, keep rejections. Subclass it once per adapter (SQLite, PostgreSQL).
 /// </summary>
-public abstract class ReferralStoreContract
+public abstract partial class ReferralStoreContract
 {
     protected static readonly DateTimeOffset Start = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
 

@@ -130,6 +130,12 @@ internal sealed class InMemoryReferralStore(bool keepReferrals = true) : IReferr
     public Task<bool> MarkRejectionReplayedAsync(string rejectionId, string referralId, DateTimeOffset at, CancellationToken cancellationToken) =>
         Task.FromResult(false);
 
+    public Task<TransitionOutcome> TransitionAsync(ReferralTransition transition, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("batch tests do not move referrals through the workflow");
+
+    public Task<bool> AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("batch tests do not move referrals through the workflow");
+
     private async Task EnterAsync(CancellationToken cancellationToken)
     {
         var now = Interlocked.Increment(ref inFlight);

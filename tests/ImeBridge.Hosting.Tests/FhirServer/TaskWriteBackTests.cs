@@ -25,11 +25,12 @@ public sealed class TaskWriteBackTests
         var response = await fhir.PostServiceRequestAsync(FhirFixtures.ServiceRequest("sr1"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var referralId = FhirServerApp.ReferralIdOf(response);
-        // Sent at once: the session's order, not the test's pace, must put Received before Delivered.
+        // Delivered is sent as the workflow would: after triage has moved the referral on.
+        var triaged = await WaitForTriageAsync(fhir, referralId);
         var kept = await fhir.Service<IDocumentStore>().PutAsync(report, "application/pdf", CancellationToken.None);
         await SendStatusAsync(fhir, referralId, "Delivered", kept.Sha256);
 
-        var puts = await fhir.Server.WaitForAsync("PUT", "/fhir/Task", count: 2);
+        var puts = await fhir.Server.WaitForAsync("PUT", "/fhir/Task", count: 3);
 
         Assert.All(puts, put => Assert.Equal($"{TaskIdentifierSystem}|{referralId}", PartnerFhirServer.Query(put, "identifier")));
         var received = PartnerFhirServer.BodyOf(puts[0]);
@@ -45,14 +46,15 @@ public sealed class TaskWriteBackTests
         var document = PartnerFhirServer.BodyOf(create);
         Assert.Equal(Convert.ToBase64String(report), (string?)document["content"]![0]!["attachment"]!["data"]);
 
-        var delivered = PartnerFhirServer.BodyOf(puts[1]);
+        Assert.Equal(triaged, (string?)PartnerFhirServer.BodyOf(puts[1])["businessStatus"]!["coding"]![0]!["code"]);
+        var delivered = PartnerFhirServer.BodyOf(puts[2]);
         Assert.Equal("completed", (string?)delivered["status"]);
         Assert.Equal("Delivered", (string?)delivered["businessStatus"]!["coding"]![0]!["code"]);
         Assert.Equal("DocumentReference/dr-5521", (string?)delivered["output"]![0]!["valueReference"]!["reference"]);
 
         var writes = fhir.Server.Requests.Where(r => r.Method != "GET" && r.Path != "/token")
             .Select(r => r.Path == "/fhir/Task" ? (string?)PartnerFhirServer.BodyOf(r)["status"] : r.Path);
-        Assert.Equal(new[] { "requested", "/fhir/DocumentReference", "completed" }, writes);
+        Assert.Equal(new[] { "requested", triaged == "Triaged" ? "accepted" : "on-hold", "/fhir/DocumentReference", "completed" }, writes);
     }
 
     [Fact]
@@ -73,12 +75,32 @@ public sealed class TaskWriteBackTests
         var acmeReferral = await fhir.WaitForReferralReceivedAsync(FhirServerApp.ReferralIdOf(acme));
         var globexReferral = FhirServerApp.ReferralIdOf(globex);
 
-        // Globex's Task shows the write-back works; Acme's session is drained, so its Task would have been written by now.
-        var globexTask = Assert.Single(await fhir.Server.WaitForAsync("PUT", "/fhir/Task"));
+        // Globex's Tasks (received, then triaged) show the write-back works; Acme's session is drained, so its Tasks
+        // would have been written by now.
+        await fhir.Server.WaitForAsync("PUT", "/fhir/Task", count: 2);
         await fhir.DrainSessionAsync(acmeReferral);
-        Assert.Equal($"{TaskIdentifierSystem}|{globexReferral}", PartnerFhirServer.Query(globexTask, "identifier"));
-        Assert.Single(fhir.Server.RequestsTo("PUT", "/fhir/Task"));
+        await fhir.DrainSessionAsync(globexReferral);
+        Assert.All(fhir.Server.RequestsTo("PUT", "/fhir/Task"), put => Assert.Equal($"{TaskIdentifierSystem}|{globexReferral}", PartnerFhirServer.Query(put, "identifier")));
         Assert.DoesNotContain(fhir.TaskUpdates.Received, m => m.SessionId == acmeReferral);
+    }
+
+    /// <summary>The state triage moved the referral to (Triaged or NeedsInfo).</summary>
+    private static async Task<string> WaitForTriageAsync(FhirServerApp fhir, string referralId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var stored = await fhir.Service<IReferralStore>().GetAsync(referralId, CancellationToken.None);
+            if (stored is { Status: not "Received" })
+            {
+                return stored.Status;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("triage did not move the referral on in time");
+        throw new TimeoutException();
     }
 
     [Fact]

@@ -45,7 +45,8 @@ public sealed class PartnerReferralAcceptanceTests
         var firstId = (string?)(await first.ReadObjectAsync())["referralId"];
         var againBody = await again.ReadObjectAsync();
         Assert.Equal(firstId, (string?)againBody["referralId"]);
-        Assert.Equal("Received", (string?)againBody["status"]);
+        // The referral's current state: the workflow may already have triaged it.
+        Assert.Contains((string?)againBody["status"], new[] { "Received", "Triaged" });
         Assert.Equal(first.Headers.Location, again.Headers.Location);
     }
 

@@ -14,6 +14,7 @@ public sealed class ReferralReadTests
         var sent = ReferralBodies.ValidNode(TestPartner.Acme, ReferralBodies.NewExternalId());
         var webhookId = SignedRequests.NewWebhookId();
         var location = await SendAsync(app, ReferralBodies.Bytes(sent), webhookId);
+        await WorkflowWait.UntilTriagedAsync(app.Services, location["/api/referrals/".Length..]);
 
         var response = await app.Client.SendAsync(SignedRequests.Get(location, TestPartner.Acme.ApiToken));
 
@@ -22,7 +23,7 @@ public sealed class ReferralReadTests
         var view = await response.ReadObjectAsync();
         var referralId = (string)view["referralId"]!;
         Assert.Equal($"/api/referrals/{referralId}", location);
-        Assert.Equal("Received", (string?)view["status"]);
+        Assert.Equal("Triaged", (string?)view["status"]);
 
         var referral = view["referral"]!.AsObject();
         Assert.Equal(referralId, (string?)referral["referralId"]);
@@ -31,7 +32,13 @@ public sealed class ReferralReadTests
         Assert.Equal("webhook", (string?)referral["source"]!["channel"]);
         Assert.Equal((string?)sent["claimant"]!["lastName"], (string?)referral["claimant"]!["lastName"]);
 
-        var entry = view["timeline"]!.AsArray().Single()!.AsObject();
+        var timeline = view["timeline"]!.AsArray();
+        Assert.Equal(2, timeline.Count);
+        var triaged = timeline[1]!.AsObject();
+        Assert.Equal("referral.triaged", (string?)triaged["event"]);
+        Assert.Equal("Triaged", (string?)triaged["status"]);
+        Assert.Equal("imebridge:triage", (string?)triaged["actor"]);
+        var entry = timeline[0]!.AsObject();
         Assert.Equal("referral.received", (string?)entry["event"]);
         Assert.Equal("Received", (string?)entry["status"]);
         Assert.Equal(webhookId, (string?)entry["messageId"]);
