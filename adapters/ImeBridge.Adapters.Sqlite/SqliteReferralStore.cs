@@ -105,4 +105,12 @@ public sealed class SqliteReferralStore : IReferralStore
             static (commands, state) => ReferralWrites.AppendTimeline(commands, state.ReferralId, state.Entry),
             cancellationToken);
     }
+
+    public Task<IReadOnlyList<ReferralSummary>> ListReferralsAsync(ReferralQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = database.Read();
+        return Task.FromResult<IReadOnlyList<ReferralSummary>>(ReferralReads.List(lease.Commands, query));
+    }
 }

@@ -21,6 +21,7 @@ public static class FunctionsComposition
         builder.Services.AddScoped<PollMailbox>();
         builder.Services.AddScoped<ReceiveFhir>();
         builder.Services.AddScoped<PollFhirPartners>();
+        builder.Services.AddScoped<Operations>();
         return builder.AddImeBridge().UseEmbedded(FunctionsDataDirectory.Resolve(builder.Configuration));
     }
 }

@@ -42,6 +42,15 @@ public static class ImeBridgeEndpoints
                 (HttpRequest request, [FromServices] FhirApi api, CancellationToken cancellationToken) =>
                     api.ReceiveNotificationAsync(request, cancellationToken))
             .WithName("ReceiveFhirNotification");
+        var ops = app.MapGroup("/api/ops");
+        ops.MapGet("/referrals", (HttpRequest request, [FromServices] OpsApi api, CancellationToken cancellationToken) => api.ListAsync(request, cancellationToken))
+            .WithName("OpsListReferrals");
+        ops.MapGet("/referrals/{referralId}", (HttpRequest request, string referralId, [FromServices] OpsApi api, CancellationToken cancellationToken) => api.GetAsync(request, referralId, cancellationToken))
+            .WithName("OpsGetReferral");
+        ops.MapPost("/referrals/{referralId}/transitions", (HttpRequest request, string referralId, [FromServices] OpsApi api, CancellationToken cancellationToken) => api.TransitionAsync(request, referralId, cancellationToken))
+            .WithName("OpsTransitionReferral");
+        ops.MapGet("/dead-letters", (HttpRequest request, [FromServices] OpsApi api, CancellationToken cancellationToken) => api.DeadLettersAsync(request, cancellationToken))
+            .WithName("OpsDeadLetters");
         app.MapGet("/health", ([FromServices] ReferralApi api) => api.Health())
             .WithName("Health");
         return app;

@@ -41,6 +41,7 @@ public static class ImeBridgeHostBuilderExtensions
         services.TryAddScoped<ReferralApi>();
         services.TryAddScoped<InboundEmailApi>();
         services.TryAddScoped<FhirApi>();
+        services.TryAddScoped<OpsApi>();
         // The channels' pollers run only where a host asks for them (ImeBridgeBuilder.RunChannelPollers, or a Functions timer).
         services.AddImeBridgeSftp(builder.Configuration, runPollingService: false);
         services.AddImeBridgeEmail(builder.Configuration, pollMailboxInBackground: false);

@@ -14,6 +14,9 @@ public sealed class ImeBridgeOptions
     /// <summary>Adds <see cref="DemoPartner"/>, whose secrets are public: development only.</summary>
     public bool IncludeDemoPartner { get; set; }
 
+    /// <summary>Bearer token of the operator API (<c>/api/ops</c>); the API answers 404 while it is not set.</summary>
+    public string? OperatorToken { get; set; }
+
     /// <summary>The largest request body accepted, in bytes; larger gets 413.</summary>
     public int MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 }

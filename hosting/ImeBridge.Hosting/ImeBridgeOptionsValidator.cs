@@ -23,6 +23,11 @@ public sealed class ImeBridgeOptionsValidator : IValidateOptions<ImeBridgeOption
             failures.Add("maxBodyBytes must be a positive number of bytes.");
         }
 
+        if (options.OperatorToken is { } operatorToken && operatorToken.Trim().Length < MinimumSecretBytes)
+        {
+            failures.Add($"operatorToken must be at least {MinimumSecretBytes} characters.");
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         if (options.IncludeDemoPartner)

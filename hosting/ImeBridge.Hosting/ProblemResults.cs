@@ -73,6 +73,24 @@ internal static class ProblemResults
         return new ResultWithHeader(problem, HeaderNames.WWWAuthenticate, challenge);
     }
 
+    public static IResult OperatorApiNotConfigured() =>
+        Problem(StatusCodes.Status404NotFound, "15.5.5", "The operator API is not configured", "Set operatorToken to use /api/ops.");
+
+    public static IResult OperatorTokenRequired() =>
+        new ResultWithHeader(
+            Problem(StatusCodes.Status401Unauthorized, "15.5.2", "An operator token is required", "Send Authorization: Bearer <operatorToken>."),
+            HeaderNames.WWWAuthenticate,
+            "Bearer realm=\"imebridge-ops\"");
+
+    public static IResult InvalidOperatorRequest(string detail) =>
+        Problem(StatusCodes.Status400BadRequest, "15.5.1", "The request cannot be used", detail);
+
+    public static IResult TransitionRefused(string detail) =>
+        Problem(StatusCodes.Status409Conflict, "15.5.10", "The transition is not allowed", detail);
+
+    public static IResult NotFound(string title, string detail) =>
+        Problem(StatusCodes.Status404NotFound, "15.5.5", title, detail);
+
     private static ProblemHttpResult Problem(int status, string section, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: Rfc9110 + section);
 }

@@ -40,6 +40,35 @@ internal static class ReferralReads
         return new StoredReferral(referralId, partnerId, status, StoredJson.DeserializeReferral(json), timeline);
     }
 
+    public static List<ReferralSummary> List(CachedCommands commands, ReferralQuery query)
+    {
+        // Statuses are few and closed; each gets its own parameter, so the statement text varies with their count only.
+        var statusParameters = query.Statuses.Select((_, i) => "$status" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var sql = ReferralSql.ListSummaries(statusParameters);
+        var command = commands.Get(sql)
+            .Bind("$partner_id", query.PartnerId)
+            .Bind("$updated_before", query.UpdatedBefore is { } before ? UnixTime.ToMilliseconds(before) : null)
+            .Bind("$max", Math.Clamp(query.Max, 1, 1000));
+        for (var i = 0; i < statusParameters.Count; i++)
+        {
+            command.Bind(statusParameters[i], query.Statuses[i]);
+        }
+
+        var summaries = new List<ReferralSummary>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            summaries.Add(new ReferralSummary(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                UnixTime.FromMilliseconds(reader.GetInt64(3)),
+                UnixTime.FromMilliseconds(reader.GetInt64(4))));
+        }
+
+        return summaries;
+    }
+
     public static List<RejectedIntake> ListRejections(CachedCommands commands, int max)
     {
         var rejections = new List<RejectedIntake>();

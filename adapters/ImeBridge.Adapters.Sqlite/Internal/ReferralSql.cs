@@ -73,4 +73,10 @@ internal static class ReferralSql
         UPDATE referrals SET status = $status, updated_at = $updated_at, referral_json = json_set(referral_json, '$.status', $status)
         WHERE referral_id = $referral_id;
         """;
+
+    public static string ListSummaries(IReadOnlyList<string> statusParameters) =>
+        "SELECT referral_id, partner_id, status, received_at, updated_at FROM referrals WHERE ($partner_id IS NULL OR partner_id = $partner_id)"
+        + " AND ($updated_before IS NULL OR updated_at < $updated_before)"
+        + (statusParameters.Count == 0 ? string.Empty : $" AND status IN ({string.Join(", ", statusParameters)})")
+        + " ORDER BY received_at DESC, referral_id DESC LIMIT $max;";
 }

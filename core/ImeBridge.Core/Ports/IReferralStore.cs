@@ -52,7 +52,17 @@ public interface IReferralStore
 
     /// <summary>Appends a timeline entry without changing the state (a refused transition); false when the referral does not exist.</summary>
     Task<bool> AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Referrals for operators, newest first: by state, partner, and how long since they last moved.</summary>
+    Task<IReadOnlyList<ReferralSummary>> ListReferralsAsync(ReferralQuery query, CancellationToken cancellationToken);
 }
+
+/// <param name="Statuses">Only these states; any state when empty.</param>
+/// <param name="UpdatedBefore">Only referrals that have not moved since this instant (stuck ones).</param>
+public sealed record ReferralQuery(IReadOnlyList<string> Statuses, string? PartnerId = null, DateTimeOffset? UpdatedBefore = null, int Max = 100);
+
+/// <summary>One line of an operator's list: ids, state and times, no PHI.</summary>
+public sealed record ReferralSummary(string ReferralId, string PartnerId, string Status, DateTimeOffset ReceivedAt, DateTimeOffset UpdatedAt);
 
 /// <param name="Entry">What the timeline records; its <see cref="TimelineEntry.MessageId"/> makes the transition idempotent.</param>
 public sealed record ReferralTransition(string ReferralId, string From, string To, TimelineEntry Entry, IReadOnlyList<QueueMessage> Emit);

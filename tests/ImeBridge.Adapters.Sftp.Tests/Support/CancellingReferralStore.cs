@@ -37,4 +37,7 @@ internal sealed class CancellingReferralStore(IReferralStore inner, int after, C
 
     public Task<bool> AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken) =>
         inner.AppendTimelineAsync(referralId, entry, cancellationToken);
+
+    public Task<IReadOnlyList<ReferralSummary>> ListReferralsAsync(ReferralQuery query, CancellationToken cancellationToken) =>
+        inner.ListReferralsAsync(query, cancellationToken);
 }

@@ -136,6 +136,9 @@ internal sealed class InMemoryReferralStore(bool keepReferrals = true) : IReferr
     public Task<bool> AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken) =>
         throw new NotSupportedException("batch tests do not move referrals through the workflow");
 
+    public Task<IReadOnlyList<ReferralSummary>> ListReferralsAsync(ReferralQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("batch tests do not list referrals");
+
     private async Task EnterAsync(CancellationToken cancellationToken)
     {
         var now = Interlocked.Increment(ref inFlight);
