@@ -3,6 +3,7 @@ using ImeBridge.Adapters.Fhir;
 using ImeBridge.Adapters.Sftp;
 using ImeBridge.Core.Batch;
 using ImeBridge.Core.Intake;
+using ImeBridge.Core.Matching;
 using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Partners;
 using ImeBridge.Core.Validation;
@@ -37,6 +38,8 @@ public static class ImeBridgeHostBuilderExtensions
         services.TryAddSingleton<ReferralWorkflow>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, TriageHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, TransitionRequestedHandler>());
+        services.TryAddSingleton<ExpertMatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, MatchingHandler>());
         services.TryAddScoped<BatchIntake>();
         services.TryAddScoped<ReferralApi>();
         services.TryAddScoped<InboundEmailApi>();

@@ -32,8 +32,9 @@ public sealed class ReferralReadTests
         Assert.Equal("webhook", (string?)referral["source"]!["channel"]);
         Assert.Equal((string?)sent["claimant"]!["lastName"], (string?)referral["claimant"]!["lastName"]);
 
+        // Received, then triaged; matching may have added its entry since.
         var timeline = view["timeline"]!.AsArray();
-        Assert.Equal(2, timeline.Count);
+        Assert.True(timeline.Count >= 2, timeline.ToJsonString());
         var triaged = timeline[1]!.AsObject();
         Assert.Equal("referral.triaged", (string?)triaged["event"]);
         Assert.Equal("Triaged", (string?)triaged["status"]);

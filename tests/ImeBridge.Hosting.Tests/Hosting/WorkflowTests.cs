@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ImeBridge.Core.Experts;
 using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Workflow;
@@ -23,13 +24,54 @@ public sealed class WorkflowTests
         var stored = await WorkflowWait.UntilTriagedAsync(app.Services, referralId);
 
         Assert.Equal(ReferralStatus.Triaged, stored.Status);
-        var entry = stored.Timeline[^1];
-        Assert.Equal("referral.triaged", entry.Event);
+        var entry = Assert.Single(stored.Timeline, e => e.Event == "referral.triaged");
         Assert.Equal("imebridge:triage", entry.Actor);
         Assert.StartsWith("complete", entry.Detail, StringComparison.Ordinal);
         var view = await (await app.Client.SendAsync(SignedRequests.Get($"/api/referrals/{referralId}", TestPartner.Acme.ApiToken))).ReadObjectAsync();
         Assert.Equal("Triaged", (string?)view["status"]);
         Assert.Equal("Triaged", (string?)view["referral"]!["status"]);
+    }
+
+    [Fact]
+    public async Task A_triaged_referral_is_matched_to_a_licensed_expert_of_its_specialty_with_the_choice_explained()
+    {
+        await using var app = await TestApp.StartAsync();
+        await app.Services.GetRequiredService<IExpertDirectory>().UpsertAsync(
+            [
+                new Expert
+                {
+                    ExpertId = "npi:1748512369",
+                    Name = "Dana R. Whitfield, MD",
+                    Npi = "1748512369",
+                    Specialties = [new ExpertSpecialty("207X00000X", "Orthopaedic Surgery")],
+                    LicensedStates = ["NY"],
+                    Offices = [new ExpertOffice("alb", "5 State St", "Albany", "NY", "12207", null, null, "America/New_York")],
+                    Languages = ["en"],
+                    AvailabilitySlots = [new AvailabilitySlot(new DateTimeOffset(2027, 3, 15, 14, 0, 0, TimeSpan.Zero), 60, "alb")],
+                },
+            ],
+            CancellationToken.None);
+
+        var referralId = await PostAsync(app, ReferralBodies.ValidNode(TestPartner.Acme, ReferralBodies.NewExternalId()));
+        var stored = await WaitForTimelineAsync(app, referralId, e => e.Actor == "imebridge:matching");
+
+        Assert.Equal(ReferralStatus.ExpertMatched, stored.Status);
+        var matched = Assert.Single(stored.Timeline, e => e.Event == "referral.expertMatched");
+        Assert.StartsWith("chose npi:1748512369 (Dana R. Whitfield, MD)", matched.Detail, StringComparison.Ordinal);
+        Assert.Contains("licensed in NY", matched.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_no_expert_that_qualifies_the_referral_is_escalated_to_operators_with_the_reason()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var referralId = await PostAsync(app, ReferralBodies.ValidNode(TestPartner.Acme, ReferralBodies.NewExternalId()));
+        var stored = await WaitForTimelineAsync(app, referralId, e => e.Actor == "imebridge:matching");
+
+        Assert.Equal(ReferralStatus.Triaged, stored.Status);
+        var escalated = Assert.Single(stored.Timeline, e => e.Event == "match.escalated");
+        Assert.StartsWith("no expert qualifies. Needed:", escalated.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
