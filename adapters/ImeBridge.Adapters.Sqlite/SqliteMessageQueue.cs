@@ -71,6 +71,12 @@ public sealed class SqliteMessageQueue : IMessageQueue
         return SettleAsync(message, SettleKind.DeadLetter, reason, description, cancellationToken: cancellationToken);
     }
 
+    public Task<bool> ReplayDeadLetterAsync(long sequenceNumber, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (Seq: sequenceNumber, Time: time),
+            static (commands, state) => commands.Get(QueueSql.ReplayDeadLetter).Bind("$seq", state.Seq).Bind("$now", UnixTime.Now(state.Time)).ExecuteNonQuery() > 0,
+            cancellationToken);
+
     public Task<IReadOnlyList<DeadLetteredMessage>> PeekDeadLettersAsync(int maxMessages, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -32,4 +32,11 @@ public sealed class Operations(OpsApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/dead-letters")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.DeadLettersAsync(request, cancellationToken);
+
+    [Function("OpsReplayDeadLetter")]
+    public Task<IResult> ReplayDeadLetterAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ops/dead-letters/{sequenceNumber:long}/replay")] HttpRequest request,
+        long sequenceNumber,
+        CancellationToken cancellationToken) =>
+        api.ReplayDeadLetterAsync(request, sequenceNumber, cancellationToken);
 }

@@ -51,6 +51,8 @@ public static class ImeBridgeEndpoints
             .WithName("OpsTransitionReferral");
         ops.MapGet("/dead-letters", (HttpRequest request, [FromServices] OpsApi api, CancellationToken cancellationToken) => api.DeadLettersAsync(request, cancellationToken))
             .WithName("OpsDeadLetters");
+        ops.MapPost("/dead-letters/{sequenceNumber:long}/replay", (HttpRequest request, long sequenceNumber, [FromServices] OpsApi api, CancellationToken cancellationToken) => api.ReplayDeadLetterAsync(request, sequenceNumber, cancellationToken))
+            .WithName("OpsReplayDeadLetter");
         app.MapGet("/health", ([FromServices] ReferralApi api) => api.Health())
             .WithName("Health");
         return app;

@@ -13,7 +13,7 @@ namespace ImeBridge.Hosting;
 /// <summary>
 /// The operator API under <c>/api/ops</c>, with <c>Authorization: Bearer &lt;operatorToken&gt;</c>: referrals by
 /// state, partner and age (stuck ones), one referral with its timeline whoever sent it, a manual transition with a
-/// reason, and the dead-lettered messages. Answers 404 while <c>operatorToken</c> is not configured.
+/// reason, and the dead-lettered messages, which can be replayed. Answers 404 while <c>operatorToken</c> is not configured.
 /// </summary>
 public sealed class OpsApi(
     IReferralStore store,
@@ -133,6 +133,24 @@ public sealed class OpsApi(
                 deadLetters = dead.Select(d => new { d.SequenceNumber, d.MessageId, d.Type, d.SessionId, d.DeliveryCount, d.Reason, d.Description, d.DeadLetteredAt }),
             },
             ReferralJson.Options);
+    }
+
+    /// <summary><c>POST /api/ops/dead-letters/{sequenceNumber}/replay</c>: delivered again, once what made it fail is fixed.</summary>
+    public async Task<IResult> ReplayDeadLetterAsync(HttpRequest request, long sequenceNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Refused(request) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!await queue.ReplayDeadLetterAsync(sequenceNumber, cancellationToken))
+        {
+            return ProblemResults.NotFound("Dead letter not found", $"No dead-lettered message has sequence number {sequenceNumber}.");
+        }
+
+        logger.LogInformation("Dead letter {SequenceNumber} replayed by an operator", sequenceNumber);
+        return TypedResults.Accepted((string?)null, new { sequenceNumber, replayed = true });
     }
 
     private IResult? Refused(HttpRequest request)

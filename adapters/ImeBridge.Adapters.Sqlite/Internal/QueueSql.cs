@@ -64,4 +64,11 @@ internal static class QueueSql
         SELECT seq, message_id, type, session_id, body, delivery_count, dead_reason, dead_description, dead_at
         FROM queue_messages WHERE state = 'dead' ORDER BY dead_at, seq LIMIT $max;
         """;
+
+    public const string ReplayDeadLetter = """
+        UPDATE queue_messages
+        SET state = 'ready', delivery_count = 0, not_before = $now, locked_until = 0, lock_token = NULL, settled_at = NULL,
+            dead_reason = NULL, dead_description = NULL, dead_at = NULL
+        WHERE seq = $seq AND state = 'dead';
+        """;
 }

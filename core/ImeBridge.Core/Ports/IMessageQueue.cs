@@ -34,4 +34,10 @@ public interface IMessageQueue
     Task DeadLetterAsync(ReceivedMessage message, string reason, string? description, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DeadLetteredMessage>> PeekDeadLettersAsync(int maxMessages, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts a dead-lettered message back to be delivered again (an operator fixed what made it fail), with a fresh
+    /// delivery count, at the head of its session as when it was first sent. False when no dead letter has that sequence number.
+    /// </summary>
+    Task<bool> ReplayDeadLetterAsync(long sequenceNumber, CancellationToken cancellationToken);
 }

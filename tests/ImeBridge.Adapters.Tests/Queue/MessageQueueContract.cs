@@ -335,6 +335,26 @@ public abstract class MessageQueueContract
     }
 
     [Fact]
+    public async Task A_replayed_dead_letter_is_delivered_again_with_its_body_and_a_fresh_count()
+    {
+        var queue = await CreateAsync();
+        await SendAsync(queue, Message("poison", "s1", """{"bad":true}"""));
+        var received = Assert.Single(await ReceiveAll(queue));
+        await queue.DeadLetterAsync(received, "DeliveryRefused", "partner answered 400", CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.True(await queue.ReplayDeadLetterAsync(received.SequenceNumber, CancellationToken.None));
+        Assert.False(await queue.ReplayDeadLetterAsync(received.SequenceNumber, CancellationToken.None));
+        Assert.False(await queue.ReplayDeadLetterAsync(987_654, CancellationToken.None));
+
+        Assert.Empty(await queue.PeekDeadLettersAsync(10, CancellationToken.None));
+        var again = Assert.Single(await ReceiveAll(queue));
+        Assert.Equal("poison", again.MessageId);
+        Assert.Equal("""{"bad":true}""", BodyText(again));
+        Assert.Equal(1, again.DeliveryCount);
+    }
+
+    [Fact]
     public async Task Peeking_dead_letters_returns_them_in_arrival_order_up_to_the_maximum_without_removing_them()
     {
         var queue = await CreateAsync();

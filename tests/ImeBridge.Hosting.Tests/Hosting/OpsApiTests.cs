@@ -156,6 +156,20 @@ public sealed class OpsApiTests
         Assert.Equal("DeliveryRefused", (string?)dead["reason"]);
         Assert.Equal("partner answered 400", (string?)dead["description"]);
         Assert.DoesNotContain("secret", dead.ToJsonString(), StringComparison.Ordinal);
+
+        var sequenceNumber = (long)dead["sequenceNumber"]!;
+        var replayed = await app.Client.SendAsync(Ops(HttpMethod.Post, $"/api/ops/dead-letters/{sequenceNumber}/replay"));
+        var again = await app.Client.SendAsync(Ops(HttpMethod.Post, "/api/ops/dead-letters/987654/replay"));
+
+        Assert.Equal(HttpStatusCode.Accepted, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        // Refused again at its next delivery: dead-lettered a second time, which shows it really was delivered again.
+        for (var attempt = 0; attempt < 100 && RefusedDelivery.Deliveries < 2; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(2, RefusedDelivery.Deliveries);
     }
 
     /// <summary>A delivery the partner refuses for good: dead-lettered at its first attempt.</summary>
@@ -163,9 +177,16 @@ public sealed class OpsApiTests
     {
         public const string Type = "Test.RefusedDelivery";
 
+        private static int deliveries;
+
+        public static int Deliveries => Volatile.Read(ref deliveries);
+
         public string MessageType => Type;
 
-        public Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken) =>
+        public Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref deliveries);
             throw new OutboundDeliveryException("partner answered 400", isTransient: false);
+        }
     }
 }
