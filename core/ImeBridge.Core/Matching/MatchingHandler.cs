@@ -37,7 +37,7 @@ public sealed class MatchingHandler(IReferralStore store, ExpertMatcher matcher,
         var result = await matcher.MatchAsync(stored.Referral, cancellationToken);
         if (result.Chosen is not null)
         {
-            await workflow.MoveAsync(changed.ReferralId, ReferralStatus.ExpertMatched, Actor, result.Explanation, stepId, cancellationToken);
+            await workflow.MoveAsync(stored, ReferralStatus.ExpertMatched, Actor, result.Explanation, stepId, cancellationToken);
             return;
         }
 

@@ -16,11 +16,22 @@ public sealed class ReferralWorkflow(IReferralStore store, TimeProvider time, IL
     private const int MaxAttempts = 3;
 
     /// <returns>The outcome; <see cref="TransitionResult.StateChanged"/> also stands for a refused move (see the timeline).</returns>
-    public async Task<TransitionOutcome> MoveAsync(string referralId, string to, string actor, string? reason, string messageId, CancellationToken cancellationToken)
+    public Task<TransitionOutcome> MoveAsync(string referralId, string to, string actor, string? reason, string messageId, CancellationToken cancellationToken) =>
+        MoveAsync(referralId, null, to, actor, reason, messageId, cancellationToken);
+
+    /// <summary>As the other overload, starting from <paramref name="justRead"/> (a step that has just read the referral saves a read).</summary>
+    public Task<TransitionOutcome> MoveAsync(StoredReferral justRead, string to, string actor, string? reason, string messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(justRead);
+        return MoveAsync(justRead.ReferralId, justRead, to, actor, reason, messageId, cancellationToken);
+    }
+
+    private async Task<TransitionOutcome> MoveAsync(string referralId, StoredReferral? justRead, string to, string actor, string? reason, string messageId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await store.GetAsync(referralId, cancellationToken);
+            // Read again after a lost race: the state the move starts from must be the stored one.
+            var stored = attempt == 1 && justRead is not null ? justRead : await store.GetAsync(referralId, cancellationToken);
             if (stored is null)
             {
                 return new TransitionOutcome(TransitionResult.NotFound, null);

@@ -30,7 +30,7 @@ public sealed class TriageHandler(IReferralStore store, ReferralWorkflow workflo
         var (to, reason) = missing.Count == 0
             ? (ReferralStatus.Triaged, "complete: claimant reachable, jurisdiction, specialty and questions present" + SpecialtyNote(stored.Referral))
             : (ReferralStatus.NeedsInfo, "missing: " + string.Join("; ", missing));
-        await workflow.MoveAsync(received.ReferralId, to, Actor, reason, message.MessageId + ":triage", cancellationToken);
+        await workflow.MoveAsync(stored, to, Actor, reason, message.MessageId + ":triage", cancellationToken);
     }
 
     // Names the rule, never the injury words it matched (a claim narrative is PHI).
