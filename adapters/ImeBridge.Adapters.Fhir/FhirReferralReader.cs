@@ -87,6 +87,10 @@ public static class FhirReferralReader
         return OperationOutcomeWriter.ToJson(errors);
     }
 
+    /// <summary>A Bundle entry that is a referral: a ServiceRequest, not one a search result only <c>_include</c>s as context.</summary>
+    internal static bool IsReferralEntry(Bundle.EntryComponent entry) =>
+        entry.Resource is ServiceRequest && entry.Search?.Mode != Bundle.SearchEntryMode.Include;
+
     private static (ReferralInput? Input, IReadOnlyList<FhirReferralResult>? Refused) Prepare(ReadOnlyMemory<byte> input, FhirFormat? format)
     {
         var (resource, parseErrors) = FhirResourceParser.Parse(input, format);
@@ -122,8 +126,7 @@ public static class FhirReferralReader
             for (var i = 0; i < bundle.Entry.Count; i++)
             {
                 var entry = bundle.Entry[i];
-                // A search result's _include entries are context, not referrals of their own.
-                if (entry.Resource is ServiceRequest request && entry.Search?.Mode != Bundle.SearchEntryMode.Include)
+                if (IsReferralEntry(entry) && entry.Resource is ServiceRequest request)
                 {
                     requests.Add((new LocatedResource(request, $"Bundle.entry[{i}].resource"), ServerLocation(entry, request)));
                 }

@@ -73,11 +73,7 @@ public sealed class OpsApi(
             return ProblemResults.NotFound("Referral not found", $"No referral '{referralId}'.");
         }
 
-        var view = new ReferralView(
-            stored.ReferralId,
-            stored.Status,
-            stored.Referral,
-            [.. stored.Timeline.Select(e => new TimelineEntryView(e.At, e.Event, e.Status, e.Actor, e.MessageId, e.Detail))]);
+        var view = ReferralView.From(stored);
         return TypedResults.Json(view, ReferralJson.Options);
     }
 

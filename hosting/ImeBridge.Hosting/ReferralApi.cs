@@ -147,11 +147,7 @@ public sealed class ReferralApi(
             return (ProblemResults.ReferralNotFound(referralId), stored is null ? "not found" : "not found (other partner)");
         }
 
-        var view = new ReferralView(
-            stored.ReferralId,
-            stored.Status,
-            stored.Referral,
-            [.. stored.Timeline.Select(e => new TimelineEntryView(e.At, e.Event, e.Status, e.Actor, e.MessageId, e.Detail))]);
+        var view = ReferralView.From(stored);
         return (TypedResults.Json(view, ReferralJson.Options, statusCode: StatusCodes.Status200OK), $"read by partner {partner.Id}");
     }
 }

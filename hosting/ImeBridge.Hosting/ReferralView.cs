@@ -1,6 +1,18 @@
 using ImeBridge.Core.Model;
+using ImeBridge.Core.Ports;
 
 namespace ImeBridge.Hosting;
 
 /// <summary>Body of <c>GET /api/referrals/{referralId}</c>; serialized with <c>ReferralJson.Options</c> (nulls left out).</summary>
-public sealed record ReferralView(string ReferralId, string Status, Referral Referral, IReadOnlyList<TimelineEntryView> Timeline);
+public sealed record ReferralView(string ReferralId, string Status, Referral Referral, IReadOnlyList<TimelineEntryView> Timeline)
+{
+    public static ReferralView From(StoredReferral stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return new ReferralView(
+            stored.ReferralId,
+            stored.Status,
+            stored.Referral,
+            [.. stored.Timeline.Select(e => new TimelineEntryView(e.At, e.Event, e.Status, e.Actor, e.MessageId, e.Detail))]);
+    }
+}

@@ -88,15 +88,16 @@ public sealed class FhirReferralIntake(
             items.Add(await TakeOneAsync(partner, result, kept, origin, cancellationToken));
         }
 
+        var report = new FhirIntakeReport(items);
         logger.LogInformation(
             "FHIR {Origin} input from partner {PartnerId}: {ServiceRequests} ServiceRequests, {Accepted} accepted, {Duplicates} duplicates, {Refused} refused",
             origin,
             partner.Id,
             items.Count,
-            items.Count(i => i.ReferralId is not null && !i.Duplicate),
-            items.Count(i => i.Duplicate),
-            items.Count(i => i.ReferralId is null));
-        return new FhirIntakeReport(items);
+            report.Accepted,
+            report.Duplicates,
+            report.Refused);
+        return report;
     }
 
     private async Task<FhirTaken> TakeOneAsync(Partner partner, FhirReferralResult result, KeptInput kept, FhirIntakeOrigin origin, CancellationToken cancellationToken)

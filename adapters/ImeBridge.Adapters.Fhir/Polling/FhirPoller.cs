@@ -76,7 +76,7 @@ public sealed class FhirPoller(
             {
                 pages++;
                 var newest = NewestLastUpdated(page);
-                if (page.Entry.Any(e => e.Resource is ServiceRequest && e.Search?.Mode != Bundle.SearchEntryMode.Include))
+                if (page.Entry.Any(FhirReferralReader.IsReferralEntry))
                 {
                     var report = await intake.TakeAsync(partner, page, FhirIntakeOrigin.Polled, cancellationToken);
                     (found, accepted, duplicates, refused) = (found + report.Items.Count, accepted + report.Accepted, duplicates + report.Duplicates, refused + report.Refused);
@@ -127,7 +127,7 @@ public sealed class FhirPoller(
 
     private static DateTimeOffset? NewestLastUpdated(Bundle page) =>
         page.Entry
-            .Where(e => e.Resource is ServiceRequest && e.Search?.Mode != Bundle.SearchEntryMode.Include)
+            .Where(FhirReferralReader.IsReferralEntry)
             .Select(e => e.Resource!.Meta?.LastUpdated)
             .Where(d => d is not null)
             .Max();

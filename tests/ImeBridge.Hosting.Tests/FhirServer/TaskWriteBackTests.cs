@@ -26,7 +26,7 @@ public sealed class TaskWriteBackTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var referralId = FhirServerApp.ReferralIdOf(response);
         // Delivered is sent as the workflow would: after triage has moved the referral on.
-        var triaged = await WaitForTriageAsync(fhir, referralId);
+        var triaged = (await WorkflowWait.UntilTriagedAsync(fhir.App.Services, referralId)).Status;
         var kept = await fhir.Service<IDocumentStore>().PutAsync(report, "application/pdf", CancellationToken.None);
         await SendStatusAsync(fhir, referralId, "Delivered", kept.Sha256);
 
@@ -82,25 +82,6 @@ public sealed class TaskWriteBackTests
         await fhir.DrainSessionAsync(globexReferral);
         Assert.All(fhir.Server.RequestsTo("PUT", "/fhir/Task"), put => Assert.Equal($"{TaskIdentifierSystem}|{globexReferral}", PartnerFhirServer.Query(put, "identifier")));
         Assert.DoesNotContain(fhir.TaskUpdates.Received, m => m.SessionId == acmeReferral);
-    }
-
-    /// <summary>The state triage moved the referral to (Triaged or NeedsInfo).</summary>
-    private static async Task<string> WaitForTriageAsync(FhirServerApp fhir, string referralId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            var stored = await fhir.Service<IReferralStore>().GetAsync(referralId, CancellationToken.None);
-            if (stored is { Status: not "Received" })
-            {
-                return stored.Status;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("triage did not move the referral on in time");
-        throw new TimeoutException();
     }
 
     [Fact]
