@@ -1,5 +1,6 @@
 using ImeBridge.Adapters.Sqlite.Internal;
 using ImeBridge.Core.Ports;
+using ImeBridge.Core.Workflow.Case;
 
 namespace ImeBridge.Adapters.Sqlite;
 
@@ -91,8 +92,8 @@ public sealed class SqliteReferralStore : IReferralStore
     {
         ArgumentNullException.ThrowIfNull(transition);
         return database.WriteAsync(
-            (Transition: transition, Emit: PendingMessage.From(transition.Emit ?? []), Time: time),
-            static (commands, state) => ReferralWrites.Transition(commands, state.Transition, state.Emit, UnixTime.Now(state.Time)),
+            (Transition: transition, CaseJson: transition.Case is { } updated ? CaseJson.Serialize(updated) : null, Emit: PendingMessage.From(transition.Emit ?? []), Time: time),
+            static (commands, state) => ReferralWrites.Transition(commands, state.Transition, state.CaseJson, state.Emit, UnixTime.Now(state.Time)),
             cancellationToken);
     }
 

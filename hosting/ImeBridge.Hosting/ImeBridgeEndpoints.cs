@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using ImeBridge.Hosting.Workflow;
 
 namespace ImeBridge.Hosting;
 
@@ -53,6 +54,10 @@ public static class ImeBridgeEndpoints
             .WithName("OpsDeadLetters");
         ops.MapPost("/dead-letters/{sequenceNumber:long}/replay", (HttpRequest request, long sequenceNumber, [FromServices] OpsApi api, CancellationToken cancellationToken) => api.ReplayDeadLetterAsync(request, sequenceNumber, cancellationToken))
             .WithName("OpsReplayDeadLetter");
+        app.MapDocumentsApi();
+        app.MapSchedulingApi();
+        app.MapReportsApi();
+        app.MapLinkingApi();
         app.MapGet("/health", ([FromServices] ReferralApi api) => api.Health())
             .WithName("Health");
         return app;

@@ -9,6 +9,7 @@ using ImeBridge.Core.Partners;
 using ImeBridge.Core.Validation;
 using ImeBridge.Core.Workflow;
 using ImeBridge.Core.Workflow.Triage;
+using ImeBridge.Hosting.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +41,10 @@ public static class ImeBridgeHostBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, TransitionRequestedHandler>());
         services.TryAddSingleton<ExpertMatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, MatchingHandler>());
+        services.AddLinkingWorkflow();
+        services.AddDocumentsWorkflow();
+        services.AddSchedulingWorkflow();
+        services.AddReportsWorkflow();
         services.TryAddScoped<BatchIntake>();
         services.TryAddScoped<ReferralApi>();
         services.TryAddScoped<InboundEmailApi>();

@@ -1,5 +1,6 @@
 using ImeBridge.Core.Model;
 using ImeBridge.Core.Ports;
+using ImeBridge.Core.Workflow.Case;
 using Microsoft.Data.Sqlite;
 
 namespace ImeBridge.Adapters.Sqlite.Internal;
@@ -10,6 +11,7 @@ internal static class ReferralReads
     public static StoredReferral? Get(CachedCommands commands, string referralId)
     {
         string partnerId, status, json;
+        string? caseJson;
         using (var reader = commands.Get(ReferralSql.Get).Bind("$referral_id", referralId).ExecuteReader())
         {
             if (!reader.Read())
@@ -20,6 +22,7 @@ internal static class ReferralReads
             partnerId = reader.GetString(0);
             status = reader.GetString(1);
             json = reader.GetString(2);
+            caseJson = reader.GetNullableString(3);
         }
 
         var timeline = new List<TimelineEntry>();
@@ -37,7 +40,7 @@ internal static class ReferralReads
             }
         }
 
-        return new StoredReferral(referralId, partnerId, status, StoredJson.DeserializeReferral(json), timeline);
+        return new StoredReferral(referralId, partnerId, status, StoredJson.DeserializeReferral(json), timeline) { Case = CaseJson.Deserialize(caseJson) };
     }
 
     public static List<ReferralSummary> List(CachedCommands commands, ReferralQuery query)

@@ -20,7 +20,7 @@ internal static class ReferralSql
         """;
 
     public const string Get =
-        "SELECT partner_id, status, referral_json FROM referrals WHERE referral_id = $referral_id;";
+        "SELECT partner_id, status, referral_json, case_json FROM referrals WHERE referral_id = $referral_id;";
 
     public const string GetTimeline =
         "SELECT at, event, status, actor, message_id, detail FROM referral_timeline WHERE referral_id = $referral_id ORDER BY seq;";
@@ -70,7 +70,8 @@ internal static class ReferralSql
 
     // The status lives in its column and in the canonical JSON a partner reads; both move together.
     public const string SetStatus = """
-        UPDATE referrals SET status = $status, updated_at = $updated_at, referral_json = json_set(referral_json, '$.status', $status)
+        UPDATE referrals SET status = $status, updated_at = $updated_at, referral_json = json_set(referral_json, '$.status', $status),
+            case_json = COALESCE($case_json, case_json)
         WHERE referral_id = $referral_id;
         """;
 

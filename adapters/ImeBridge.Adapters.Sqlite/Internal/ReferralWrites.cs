@@ -70,7 +70,8 @@ internal static class ReferralWrites
             .Bind("$replayed_at", UnixTime.ToMilliseconds(at))
             .ExecuteNonQuery() > 0;
 
-    public static TransitionOutcome Transition(CachedCommands commands, ReferralTransition transition, PendingMessage[] emit, long now)
+    /// <param name="caseJson">The case after the transition, serialized; null leaves the stored case alone.</param>
+    public static TransitionOutcome Transition(CachedCommands commands, ReferralTransition transition, string? caseJson, PendingMessage[] emit, long now)
     {
         if (commands.Get(ReferralSql.GetStatus).Bind("$referral_id", transition.ReferralId).ExecuteScalar() is not string current)
         {
@@ -92,6 +93,7 @@ internal static class ReferralWrites
             .Bind("$referral_id", transition.ReferralId)
             .Bind("$status", transition.To)
             .Bind("$updated_at", now)
+            .Bind("$case_json", caseJson)
             .ExecuteNonQuery();
         InsertTimeline(commands, transition.ReferralId, NextSeq(commands, transition.ReferralId), transition.Entry);
         QueueWrites.Insert(commands, emit, now);

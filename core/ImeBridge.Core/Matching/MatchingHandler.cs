@@ -2,6 +2,7 @@ using System.Text.Json;
 using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Workflow;
+using ImeBridge.Core.Workflow.Case;
 using Microsoft.Extensions.Logging;
 
 namespace ImeBridge.Core.Matching;
@@ -37,7 +38,16 @@ public sealed class MatchingHandler(IReferralStore store, ExpertMatcher matcher,
         var result = await matcher.MatchAsync(stored.Referral, cancellationToken);
         if (result.Chosen is not null)
         {
-            await workflow.MoveAsync(stored, ReferralStatus.ExpertMatched, Actor, result.Explanation, stepId, cancellationToken);
+            var chosen = result.Chosen;
+            var match = new CaseMatch(
+                chosen.Expert.ExpertId,
+                chosen.Expert.Npi,
+                RequestedSpecialty.Of(stored.Referral)?.Specialty.NuccCode,
+                chosen.SlotOffice?.Id,
+                chosen.Slot?.Start,
+                time.GetUtcNow());
+            var step = WorkflowStep.Move(ReferralStatus.ExpertMatched, Actor, result.Explanation, stepId) with { Case = stored.Case with { Match = match } };
+            await workflow.ApplyAsync(stored, step, cancellationToken);
             return;
         }
 

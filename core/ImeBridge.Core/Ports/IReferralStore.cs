@@ -1,5 +1,6 @@
 using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Model;
+using ImeBridge.Core.Workflow.Case;
 
 namespace ImeBridge.Core.Ports;
 
@@ -65,7 +66,12 @@ public sealed record ReferralQuery(IReadOnlyList<string> Statuses, string? Partn
 public sealed record ReferralSummary(string ReferralId, string PartnerId, string Status, DateTimeOffset ReceivedAt, DateTimeOffset UpdatedAt);
 
 /// <param name="Entry">What the timeline records; its <see cref="TimelineEntry.MessageId"/> makes the transition idempotent.</param>
-public sealed record ReferralTransition(string ReferralId, string From, string To, TimelineEntry Entry, IReadOnlyList<QueueMessage> Emit);
+/// <param name="To">The state after it; equal to <paramref name="From"/> for a step that only records and updates the case.</param>
+public sealed record ReferralTransition(string ReferralId, string From, string To, TimelineEntry Entry, IReadOnlyList<QueueMessage> Emit)
+{
+    /// <summary>The referral's case after the transition, written in the same transaction; null leaves the stored case alone.</summary>
+    public ReferralCase? Case { get; init; }
+}
 
 /// <summary>What became of a transition; <paramref name="CurrentStatus"/> is the state after it (null when the referral does not exist).</summary>
 public sealed record TransitionOutcome(TransitionResult Result, string? CurrentStatus);
@@ -101,7 +107,11 @@ public sealed record StoredReferral(
     string PartnerId,
     string Status,
     Referral Referral,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>What the workflow has decided so far (expert, appointment, documents, reports).</summary>
+    public ReferralCase Case { get; init; } = ReferralCase.Empty;
+}
 
 /// <summary>One line of a referral's audit timeline: when, what, who or which message, and why.</summary>
 public sealed record TimelineEntry(

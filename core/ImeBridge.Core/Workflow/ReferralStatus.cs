@@ -22,4 +22,7 @@ public static class ReferralStatus
     public const string Closed = "Closed";
     public const string Rejected = "Rejected";
     public const string Cancelled = "Cancelled";
+
+    /// <summary>The same claim and claimant as an open referral, linked to it instead of starting a second exam.</summary>
+    public const string Linked = "Linked";
 }

@@ -5,34 +5,36 @@ namespace ImeBridge.Core.Workflow;
 /// <summary>
 /// Which state may follow which: the happy path Received → Triaged → ExpertMatched → DocumentsReady → Scheduled →
 /// ClaimantNotified → Confirmed → Examined → ReportReceived → ReportApproved → Delivered → Closed, and the side exits.
-/// Anything not listed is refused. Cancelled and Rejected are reachable from every open state; Closed ends it all.
+/// Anything not listed is refused. Cancelled and Rejected are reachable from every open state; Closed ends it all, and
+/// Linked ends a referral that turned out to be the same claim and claimant as an open one (the exam goes on there).
 /// </summary>
 public static class WorkflowTransitions
 {
     private static readonly Dictionary<string, string[]> Next = new(StringComparer.Ordinal)
     {
-        [Received] = [Triaged, NeedsInfo],
-        [NeedsInfo] = [Triaged, NeedsInfo],
+        [Received] = [Triaged, NeedsInfo, Linked],
+        [NeedsInfo] = [Triaged, NeedsInfo, Linked],
         [Triaged] = [ExpertMatched, NeedsInfo],
         [ExpertMatched] = [DocumentsReady, ExpertMatched, NeedsInfo],
-        [DocumentsReady] = [Scheduled],
-        [Scheduled] = [ClaimantNotified, Rescheduled],
+        [DocumentsReady] = [Scheduled, ExpertMatched],
+        [Scheduled] = [ClaimantNotified, Confirmed, Rescheduled, NoShow, Examined],
         [ClaimantNotified] = [Confirmed, Rescheduled, NoShow, Examined],
         [Confirmed] = [Examined, Rescheduled, NoShow],
-        [Rescheduled] = [Scheduled],
+        [Rescheduled] = [Scheduled, ExpertMatched],
         [NoShow] = [Rescheduled, Closed],
         [Examined] = [ReportReceived],
-        [ReportReceived] = [ReportApproved, ReportReceived],
+        [ReportReceived] = [ReportReceived, ReportApproved, ClarificationRequested],
         [ReportApproved] = [Delivered, ClarificationRequested],
         [ClarificationRequested] = [AddendumReceived],
-        [AddendumReceived] = [ReportApproved, ClarificationRequested],
+        [AddendumReceived] = [AddendumReceived, ReportApproved, ClarificationRequested],
         [Delivered] = [ClarificationRequested, Closed],
+        [Linked] = [],
         [Rejected] = [],
         [Cancelled] = [],
         [Closed] = [],
     };
 
-    private static readonly HashSet<string> Final = new(StringComparer.Ordinal) { Closed, Rejected, Cancelled };
+    private static readonly HashSet<string> Final = new(StringComparer.Ordinal) { Closed, Rejected, Cancelled, Linked };
 
     public static IReadOnlyCollection<string> States => Next.Keys;
 
