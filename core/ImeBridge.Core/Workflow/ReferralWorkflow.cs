@@ -96,7 +96,7 @@ public sealed class ReferralWorkflow(IReferralStore store, IEnumerable<ITransiti
                 step.Emit) { Case = step.Case };
         }
 
-        var changed = new ReferralStatusChanged(stored.ReferralId, stored.PartnerId, stored.Referral.Source.Channel ?? "", to, now, step.Reason);
+        var changed = new ReferralStatusChanged(stored.ReferralId, stored.PartnerId, stored.Referral.Source.Channel ?? "", to, now, step.Reason, step.ReportSha256);
         return new ReferralTransition(
             stored.ReferralId,
             stored.Status,

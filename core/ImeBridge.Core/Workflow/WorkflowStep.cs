@@ -16,6 +16,9 @@ public sealed record WorkflowStep(string? To, string Actor, string? Reason, stri
     /// <summary>The case after this step; null leaves it as it is.</summary>
     public ReferralCase? Case { get; init; }
 
+    /// <summary>The report a move makes deliverable (ReportApproved), carried in its <see cref="ReferralStatusChanged"/>.</summary>
+    public string? ReportSha256 { get; init; }
+
     /// <summary>Messages queued with the step (besides <see cref="ReferralStatusChanged"/> for a move).</summary>
     public IReadOnlyList<QueueMessage> Emit { get; init; } = [];
 
