@@ -1,12 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ImeBridge.Core.Json;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ImeBridge.Hosting;
 
@@ -19,11 +16,11 @@ public sealed class OpsApi(
     IReferralStore store,
     IMessageQueue queue,
     ReferralWorkflow workflow,
-    IOptions<ImeBridgeOptions> options,
+    OperatorAuth auth,
     TimeProvider time,
     ILogger<OpsApi> logger)
 {
-    private static readonly string[] OpenStates = [.. WorkflowTransitions.States.Where(s => s is not (ReferralStatus.Closed or ReferralStatus.Cancelled or ReferralStatus.Rejected))];
+    private static readonly string[] OpenStates = [.. WorkflowTransitions.States.Where(s => s is not (ReferralStatus.Closed or ReferralStatus.Cancelled or ReferralStatus.Rejected or ReferralStatus.Linked))];
 
     /// <summary><c>GET /api/ops/referrals?status=A,B&amp;partner=ID&amp;stuckFor=P2D&amp;max=N</c>; <c>stuckFor</c> keeps open referrals that have not moved for that long.</summary>
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -73,7 +70,7 @@ public sealed class OpsApi(
             return ProblemResults.NotFound("Referral not found", $"No referral '{referralId}'.");
         }
 
-        var view = ReferralView.From(stored);
+        var view = ReferralView.From(stored) with { Case = stored.Case };
         return TypedResults.Json(view, ReferralJson.Options);
     }
 
@@ -149,18 +146,7 @@ public sealed class OpsApi(
         return TypedResults.Accepted((string?)null, new { sequenceNumber, replayed = true });
     }
 
-    private IResult? Refused(HttpRequest request)
-    {
-        if (options.Value.OperatorToken is not { Length: > 0 } expected)
-        {
-            return ProblemResults.OperatorApiNotConfigured();
-        }
-
-        var sent = BearerToken.From(request.Headers.Authorization.ToString());
-        return sent is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected.Trim()))
-            ? null
-            : ProblemResults.OperatorTokenRequired();
-    }
+    private IResult? Refused(HttpRequest request) => auth.Refuse(request);
 
     private static bool TryDuration(string text, out TimeSpan duration)
     {

@@ -1,11 +1,15 @@
 using ImeBridge.Core.Model;
 using ImeBridge.Core.Ports;
+using ImeBridge.Core.Workflow.Case;
 
 namespace ImeBridge.Hosting;
 
 /// <summary>Body of <c>GET /api/referrals/{referralId}</c>; serialized with <c>ReferralJson.Options</c> (nulls left out).</summary>
 public sealed record ReferralView(string ReferralId, string Status, Referral Referral, IReadOnlyList<TimelineEntryView> Timeline)
 {
+    /// <summary>What the workflow decided (expert, appointment, documents, reports): in the operator's view only.</summary>
+    public ReferralCase? Case { get; init; }
+
     public static ReferralView From(StoredReferral stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
