@@ -7,7 +7,8 @@ namespace ImeBridge.Adapters.Sqlite;
 /// <summary>
 /// Referral state in <see cref="SqliteDatabase"/>. An accept writes the referral row (canonical JSON plus indexed
 /// columns), its first timeline entry and its emitted messages into the queue table in one transaction, shared
-/// with whatever other writes are waiting (group commit). Deduplicates on partner + delivery id and partner + external id.
+/// with whatever other writes are waiting (group commit). Deduplicates on partner + delivery id and partner + external id,
+/// and keeps each referral's claim key (a hash) so a second referral for the same claim and claimant can be found.
 /// </summary>
 public sealed class SqliteReferralStore : IReferralStore
 {
@@ -113,5 +114,13 @@ public sealed class SqliteReferralStore : IReferralStore
         cancellationToken.ThrowIfCancellationRequested();
         using var lease = database.Read();
         return Task.FromResult<IReadOnlyList<ReferralSummary>>(ReferralReads.List(lease.Commands, query));
+    }
+
+    public Task<IReadOnlyList<ReferralSummary>> FindByClaimKeyAsync(string claimKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = database.Read();
+        return Task.FromResult<IReadOnlyList<ReferralSummary>>(ReferralReads.FindByClaimKey(lease.Commands, claimKey));
     }
 }

@@ -22,6 +22,9 @@ public static class FunctionsComposition
         builder.Services.AddScoped<ReceiveFhir>();
         builder.Services.AddScoped<PollFhirPartners>();
         builder.Services.AddScoped<Operations>();
+        builder.Services.AddScoped<Documents>();
+        builder.Services.AddScoped<Scheduling>();
+        builder.Services.AddScoped<Reports>();
         return builder.AddImeBridge().UseEmbedded(FunctionsDataDirectory.Resolve(builder.Configuration));
     }
 }

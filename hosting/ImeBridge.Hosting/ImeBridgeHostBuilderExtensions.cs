@@ -50,6 +50,7 @@ public static class ImeBridgeHostBuilderExtensions
         services.TryAddScoped<InboundEmailApi>();
         services.TryAddScoped<FhirApi>();
         services.TryAddSingleton<OperatorAuth>();
+        services.TryAddScoped<PartnerReferralAccess>();
         services.TryAddScoped<OpsApi>();
         // The channels' pollers run only where a host asks for them (ImeBridgeBuilder.RunChannelPollers, or a Functions timer).
         services.AddImeBridgeSftp(builder.Configuration, runPollingService: false);

@@ -105,7 +105,7 @@ public sealed class OpsApi(
         {
             TransitionResult.NotFound => ProblemResults.NotFound("Referral not found", $"No referral '{referralId}'."),
             TransitionResult.Applied => TypedResults.Ok(new { referralId, status = outcome.CurrentStatus, messageId }),
-            _ => ProblemResults.TransitionRefused(WorkflowTransitions.WhyNot(outcome.CurrentStatus ?? string.Empty, body.To) ?? $"the referral moved to {outcome.CurrentStatus} meanwhile; look again"),
+            _ => ProblemResults.TransitionRefused(outcome.Refusal ?? $"the referral moved to {outcome.CurrentStatus} meanwhile; look again"),
         };
     }
 

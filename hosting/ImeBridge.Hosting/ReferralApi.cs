@@ -17,7 +17,7 @@ namespace ImeBridge.Hosting;
 public sealed class ReferralApi(
     IPartnerDirectory partners,
     ReferralIntake intake,
-    IReferralStore store,
+    PartnerReferralAccess access,
     IOptions<ImeBridgeOptions> options,
     TimeProvider time,
     ILogger<ReferralApi> logger)
@@ -128,23 +128,10 @@ public sealed class ReferralApi(
 
     private async Task<(IResult Result, string Outcome)> ReadAsync(HttpRequest request, string referralId, CancellationToken cancellationToken)
     {
-        var token = BearerToken.From(request.Headers.Authorization.ToString());
-        if (token is null)
+        var read = await access.ReadAsync(request, referralId, cancellationToken);
+        if (read is not { Partner: { } partner, Referral: { } stored })
         {
-            return (ProblemResults.BearerTokenRequired(tokenWasSent: false), "no token");
-        }
-
-        var partner = partners.FindByApiToken(token);
-        if (partner is null)
-        {
-            return (ProblemResults.BearerTokenRequired(tokenWasSent: true), "unknown token");
-        }
-
-        var stored = await store.GetAsync(referralId, cancellationToken);
-        if (stored is null || !string.Equals(stored.PartnerId, partner.Id, StringComparison.Ordinal))
-        {
-            // The same answer whether it does not exist or belongs to someone else: existence is not revealed.
-            return (ProblemResults.ReferralNotFound(referralId), stored is null ? "not found" : "not found (other partner)");
+            return (read.Refusal!, read.Outcome);
         }
 
         var view = ReferralView.From(stored);

@@ -32,6 +32,9 @@ public static class TaskStatusMap
         ["Closed"] = Hl7.Fhir.Model.Task.TaskStatus.Completed,
         ["Rejected"] = Hl7.Fhir.Model.Task.TaskStatus.Rejected,
         ["Cancelled"] = Hl7.Fhir.Model.Task.TaskStatus.Cancelled,
+
+        // The exam goes on in the Task of the referral it was linked to; this one ends.
+        ["Linked"] = Hl7.Fhir.Model.Task.TaskStatus.Cancelled,
         ["Failed"] = Hl7.Fhir.Model.Task.TaskStatus.Failed,
     };
 

@@ -3,12 +3,16 @@ using ImeBridge.Core.Workflow;
 
 namespace ImeBridge.Adapters.Sqlite.Internal;
 
-/// <summary>Everything an accept writes, prepared (serialized, validated) on the caller's thread so the writer only writes.</summary>
+/// <summary>
+/// Everything an accept writes, prepared (serialized, validated, the claim key hashed) on the caller's thread so the
+/// writer only writes.
+/// </summary>
 internal sealed record AcceptRow(
     string ReferralId,
     string PartnerId,
     string? ExternalId,
     string? DeliveryId,
+    string? ClaimKey,
     string Status,
     long ReceivedAt,
     string ReferralJson,
@@ -26,6 +30,7 @@ internal sealed record AcceptRow(
             referral.PartnerId,
             string.IsNullOrEmpty(source.ExternalId) ? null : source.ExternalId,
             string.IsNullOrEmpty(source.DeliveryId) ? null : source.DeliveryId,
+            Core.Workflow.Linking.ClaimKey.For(referral.Referral),
             referral.Referral.Status ?? referral.FirstEntry.Status ?? ReferralStatus.Received,
             UnixTime.ToMilliseconds(source.ReceivedAt ?? referral.FirstEntry.At),
             StoredJson.SerializeReferral(referral.Referral),

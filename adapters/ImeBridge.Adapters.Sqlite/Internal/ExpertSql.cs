@@ -21,10 +21,10 @@ internal static class ExpertSql
 
     public const string Delete = "DELETE FROM experts WHERE expert_id = $expert_id;";
 
-    public const string Get = "SELECT expert_json FROM experts WHERE expert_id = $expert_id;";
+    public const string Get = "SELECT expert_id, updated_at, expert_json FROM experts WHERE expert_id = $expert_id;";
 
     public const string List = """
-        SELECT e.expert_json FROM experts e
+        SELECT e.expert_id, e.updated_at, e.expert_json FROM experts e
         WHERE ($active IS NULL OR e.active = $active)
           AND ($state IS NULL OR EXISTS (
                 SELECT 1 FROM expert_licensed_states s WHERE s.expert_id = e.expert_id AND s.state = $state))

@@ -12,6 +12,7 @@ internal static class ReferralReads
     {
         string partnerId, status, json;
         string? caseJson;
+        long caseVersion;
         using (var reader = commands.Get(ReferralSql.Get).Bind("$referral_id", referralId).ExecuteReader())
         {
             if (!reader.Read())
@@ -23,6 +24,7 @@ internal static class ReferralReads
             status = reader.GetString(1);
             json = reader.GetString(2);
             caseJson = reader.GetNullableString(3);
+            caseVersion = reader.GetInt64(4);
         }
 
         var timeline = new List<TimelineEntry>();
@@ -40,7 +42,7 @@ internal static class ReferralReads
             }
         }
 
-        return new StoredReferral(referralId, partnerId, status, StoredJson.DeserializeReferral(json), timeline) { Case = CaseJson.Deserialize(caseJson) };
+        return new StoredReferral(referralId, partnerId, status, StoredJson.DeserializeReferral(json), timeline) { Case = CaseJson.Deserialize(caseJson), CaseVersion = caseVersion };
     }
 
     public static List<ReferralSummary> List(CachedCommands commands, ReferralQuery query)
@@ -61,12 +63,27 @@ internal static class ReferralReads
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            summaries.Add(new ReferralSummary(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                UnixTime.FromMilliseconds(reader.GetInt64(3)),
-                UnixTime.FromMilliseconds(reader.GetInt64(4))));
+            summaries.Add(ReadSummary(reader));
+        }
+
+        return summaries;
+    }
+
+    private static ReferralSummary ReadSummary(SqliteDataReader reader) =>
+        new(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            UnixTime.FromMilliseconds(reader.GetInt64(3)),
+            UnixTime.FromMilliseconds(reader.GetInt64(4)));
+
+    public static List<ReferralSummary> FindByClaimKey(CachedCommands commands, string claimKey)
+    {
+        var summaries = new List<ReferralSummary>();
+        using var reader = commands.Get(ReferralSql.FindByClaimKey).Bind("$claim_key", claimKey).ExecuteReader();
+        while (reader.Read())
+        {
+            summaries.Add(ReadSummary(reader));
         }
 
         return summaries;

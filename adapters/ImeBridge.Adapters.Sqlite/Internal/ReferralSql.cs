@@ -10,8 +10,8 @@ internal static class ReferralSql
         "SELECT referral_id, status FROM referrals WHERE partner_id = $partner_id AND external_id = $external_id;";
 
     public const string Insert = """
-        INSERT INTO referrals (referral_id, partner_id, external_id, delivery_id, status, received_at, updated_at, referral_json)
-        VALUES ($referral_id, $partner_id, $external_id, $delivery_id, $status, $received_at, $updated_at, $referral_json);
+        INSERT INTO referrals (referral_id, partner_id, external_id, delivery_id, claim_key, status, received_at, updated_at, referral_json)
+        VALUES ($referral_id, $partner_id, $external_id, $delivery_id, $claim_key, $status, $received_at, $updated_at, $referral_json);
         """;
 
     public const string InsertTimeline = """
@@ -20,7 +20,7 @@ internal static class ReferralSql
         """;
 
     public const string Get =
-        "SELECT partner_id, status, referral_json, case_json FROM referrals WHERE referral_id = $referral_id;";
+        "SELECT partner_id, status, referral_json, case_json, case_version FROM referrals WHERE referral_id = $referral_id;";
 
     public const string GetTimeline =
         "SELECT at, event, status, actor, message_id, detail FROM referral_timeline WHERE referral_id = $referral_id ORDER BY seq;";
@@ -62,6 +62,8 @@ internal static class ReferralSql
 
     public const string GetStatus = "SELECT status FROM referrals WHERE referral_id = $referral_id;";
 
+    public const string GetCaseVersion = "SELECT case_version FROM referrals WHERE referral_id = $referral_id;";
+
     public const string TimelineHasMessage =
         "SELECT 1 FROM referral_timeline WHERE referral_id = $referral_id AND message_id = $message_id LIMIT 1;";
 
@@ -71,9 +73,14 @@ internal static class ReferralSql
     // The status lives in its column and in the canonical JSON a partner reads; both move together.
     public const string SetStatus = """
         UPDATE referrals SET status = $status, updated_at = $updated_at, referral_json = json_set(referral_json, '$.status', $status),
-            case_json = COALESCE($case_json, case_json)
+            case_json = COALESCE($case_json, case_json),
+            case_version = case_version + (CASE WHEN $case_json IS NULL THEN 0 ELSE 1 END)
         WHERE referral_id = $referral_id;
         """;
+
+    // rowid grows with every insert: the order referrals were accepted.
+    public const string FindByClaimKey =
+        "SELECT referral_id, partner_id, status, received_at, updated_at FROM referrals WHERE claim_key = $claim_key ORDER BY rowid LIMIT 1000;";
 
     public static string ListSummaries(IReadOnlyList<string> statusParameters) =>
         "SELECT referral_id, partner_id, status, received_at, updated_at FROM referrals WHERE ($partner_id IS NULL OR partner_id = $partner_id)"

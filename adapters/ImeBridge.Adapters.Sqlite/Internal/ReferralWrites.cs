@@ -21,6 +21,7 @@ internal static class ReferralWrites
             .Bind("$partner_id", row.PartnerId)
             .Bind("$external_id", row.ExternalId)
             .Bind("$delivery_id", row.DeliveryId)
+            .Bind("$claim_key", row.ClaimKey)
             .Bind("$status", row.Status)
             .Bind("$received_at", row.ReceivedAt)
             .Bind("$updated_at", now)
@@ -87,6 +88,12 @@ internal static class ReferralWrites
         if (!string.Equals(current, transition.From, StringComparison.Ordinal))
         {
             return new TransitionOutcome(TransitionResult.StateChanged, current);
+        }
+
+        if (caseJson is not null && transition.ExpectedCaseVersion is { } expected
+            && Convert.ToInt64(commands.Get(ReferralSql.GetCaseVersion).Bind("$referral_id", transition.ReferralId).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != expected)
+        {
+            return new TransitionOutcome(TransitionResult.CaseChanged, current);
         }
 
         commands.Get(ReferralSql.SetStatus)

@@ -3,6 +3,7 @@ using ImeBridge.Core.Experts;
 using ImeBridge.Core.Model;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Rules;
+using ImeBridge.Core.Workflow.Scheduling;
 
 namespace ImeBridge.Core.Matching;
 
@@ -10,11 +11,17 @@ namespace ImeBridge.Core.Matching;
 /// Chooses the expert for a referral, explainably. Candidates have the needed specialty and a licence in the claim's
 /// jurisdiction and are active; excluded are the treating physician, experts of the treating physician's practice,
 /// and experts who do not speak the claimant's language when no interpreter is booked. The eligible are ranked by
-/// the earliest slot that meets the jurisdiction's notice period (and the due date), then by how near an office is,
-/// then by report turnaround.
+/// the earliest slot that meets the jurisdiction's notice period (and the due date), then by how near an office is
+/// (great-circle miles from the claimant's ZIP centroid; by postal area when a ZIP is unknown), then by report turnaround.
 /// </summary>
-public sealed class ExpertMatcher(IExpertDirectory directory, TimeProvider time)
+public sealed class ExpertMatcher(IExpertDirectory directory, TimeProvider time, IZipCentroids zips)
 {
+    /// <summary>Measures distances with the ZIP centroids shipped with ImeBridge (<see cref="ZipCentroids.Embedded"/>).</summary>
+    public ExpertMatcher(IExpertDirectory directory, TimeProvider time)
+        : this(directory, time, ZipCentroids.Embedded)
+    {
+    }
+
     public async Task<MatchResult> MatchAsync(Referral referral, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(referral);
@@ -26,12 +33,19 @@ public sealed class ExpertMatcher(IExpertDirectory directory, TimeProvider time)
 
         var experts = await directory.ListAsync(new ExpertFilter(specialty.Specialty.NuccCode, jurisdiction, Active: true), cancellationToken);
         var treatingPractice = await TreatingPracticeAsync(referral, cancellationToken);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var earliest = JurisdictionRules.Embedded.EarliestExamDate(jurisdiction, today);
-        var candidates = experts.Select(e => Weigh(e, referral, treatingPractice, earliest)).ToList();
+        var now = time.GetUtcNow();
+        var earliest = JurisdictionRules.Embedded.EarliestExamDate(jurisdiction, DateOnly.FromDateTime(now.UtcDateTime));
+        var notice = NoticeRule.For(jurisdiction);
+        var candidates = new List<ExpertCandidate>(experts.Count);
+        foreach (var expert in experts)
+        {
+            candidates.Add(await WeighAsync(expert, referral, treatingPractice, notice, now, cancellationToken));
+        }
+
         var chosen = candidates.Where(c => c.IsEligible)
             .OrderBy(c => c.Slot is null)
             .ThenBy(c => c.Slot?.Start ?? DateTimeOffset.MaxValue)
+            .ThenBy(c => c.Miles ?? double.MaxValue)
             .ThenBy(c => c.Proximity)
             .ThenBy(c => c.TurnaroundDays ?? double.MaxValue)
             .ThenBy(c => c.Expert.ExpertId, StringComparer.Ordinal)
@@ -44,7 +58,7 @@ public sealed class ExpertMatcher(IExpertDirectory directory, TimeProvider time)
             ? (await directory.GetAsync(ExpertIds.FromNpi(npi), cancellationToken))?.Practice
             : null;
 
-    private static ExpertCandidate Weigh(Expert expert, Referral referral, ExpertPractice? treatingPractice, DateOnly earliest)
+    private async Task<ExpertCandidate> WeighAsync(Expert expert, Referral referral, ExpertPractice? treatingPractice, NoticeRule notice, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var proximity = NearestProximity(expert, referral.Claimant.Address);
         var turnaround = expert.TypicalTurnaroundDays();
@@ -54,8 +68,12 @@ public sealed class ExpertMatcher(IExpertDirectory directory, TimeProvider time)
             return new ExpertCandidate(expert, exclusion, null, null, proximity, turnaround);
         }
 
-        var (slot, office) = FirstFeasibleSlot(expert, earliest, referral.Request.DueDate);
-        return new ExpertCandidate(expert, null, slot, office, proximity, turnaround);
+        // The slot booking would take: the same rules, so a slot other referrals hold does not win the match.
+        var bookings = await directory.ListBookingsAsync(expert.ExpertId, cancellationToken);
+        var options = SlotFinder.Find(expert, referral.ReferralId ?? string.Empty, notice, referral.Request.DueDate, now, bookings, []).Options;
+        var first = options.Count > 0 ? options[0] : null;
+        var (distanceOffice, miles) = TravelDistance.To(zips, referral.Claimant.Address, expert, first?.Office);
+        return new ExpertCandidate(expert, null, first?.Slot, first?.Office, proximity, turnaround) { Miles = miles, DistanceOffice = distanceOffice };
     }
 
     private static string? Exclusion(Expert expert, Referral referral, ExpertPractice? treatingPractice)
@@ -87,27 +105,6 @@ public sealed class ExpertMatcher(IExpertDirectory directory, TimeProvider time)
     {
         var primary = language.Split('-')[0];
         return expert.Languages.Any(l => string.Equals(l.Split('-')[0], primary, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static (AvailabilitySlot? Slot, ExpertOffice? Office) FirstFeasibleSlot(Expert expert, DateOnly earliest, DateOnly? due)
-    {
-        foreach (var slot in expert.AvailabilitySlots.OrderBy(s => s.Start))
-        {
-            var office = expert.Offices.FirstOrDefault(o => o.Id == slot.OfficeId);
-            if (office is null)
-            {
-                continue;
-            }
-
-            // The notice rule counts days where the exam happens: the office's local date.
-            var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slot.Start, TimeZoneInfo.FindSystemTimeZoneById(office.TimeZone)).DateTime);
-            if (local >= earliest && (due is null || local <= due))
-            {
-                return (slot, office);
-            }
-        }
-
-        return (null, null);
     }
 
     private static Proximity NearestProximity(Expert expert, PostalAddress? claimant)
@@ -143,8 +140,13 @@ public sealed class ExpertMatcher(IExpertDirectory directory, TimeProvider time)
             ? string.Create(CultureInfo.InvariantCulture, $"first slot {TimeZoneInfo.ConvertTime(s.Start, TimeZoneInfo.FindSystemTimeZoneById(office.TimeZone)):yyyy-MM-dd HH:mm} {office.TimeZone} at office {office.Id}")
             : "no open slot that meets the notice period yet";
         var turnaround = chosen.TurnaroundDays is { } days ? string.Create(CultureInfo.InvariantCulture, $"typical turnaround {days:0.#} days") : "no turnaround history";
-        return $"chose {chosen.Expert.ExpertId} ({chosen.Expert.Name}): {slot}; office {Describe(chosen.Proximity)}; {turnaround}. Needed: {needed}. {weighed}";
+        return $"chose {chosen.Expert.ExpertId} ({chosen.Expert.Name}): {slot}; {DescribeDistance(chosen)}; {turnaround}. Needed: {needed}. {weighed}";
     }
+
+    // Miles and the office only: the claimant's ZIP is part of their address and stays off the timeline.
+    private static string DescribeDistance(ExpertCandidate chosen) => chosen is { Miles: { } miles, DistanceOffice: { } office }
+        ? string.Create(CultureInfo.InvariantCulture, $"{(chosen.Slot is null ? "nearest office" : "office")} {office.Id} {miles:0} mi from the claimant (great circle)")
+        : $"office {Describe(chosen.Proximity)} (no distance: the claimant's or the office's place is unknown)";
 
     private static string Describe(Proximity proximity) => proximity switch
     {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Workflow;
-using ImeBridge.Core.Workflow.Case;
+using ImeBridge.Core.Workflow.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace ImeBridge.Core.Matching;
@@ -12,7 +12,13 @@ namespace ImeBridge.Core.Matching;
 /// expert qualifies, a <c>match.escalated</c> entry saying what was needed and why each candidate fell out, and a
 /// warning for operators (the referral stays Triaged and shows in <c>/api/ops/referrals?status=Triaged</c>). Never a silent stall.
 /// </summary>
-public sealed class MatchingHandler(IReferralStore store, ExpertMatcher matcher, ReferralWorkflow workflow, TimeProvider time, ILogger<MatchingHandler> logger) : IMessageHandler
+public sealed class MatchingHandler(
+    IReferralStore store,
+    ExpertMatcher matcher,
+    IExpertDirectory directory,
+    ReferralWorkflow workflow,
+    TimeProvider time,
+    ILogger<MatchingHandler> logger) : IMessageHandler
 {
     public const string Actor = "imebridge:matching";
 
@@ -35,19 +41,17 @@ public sealed class MatchingHandler(IReferralStore store, ExpertMatcher matcher,
             return;
         }
 
-        var result = await matcher.MatchAsync(stored.Referral, cancellationToken);
+        var result = await HoldAsync(stored, await matcher.MatchAsync(stored.Referral, cancellationToken), cancellationToken);
         if (result.Chosen is not null)
         {
-            var chosen = result.Chosen;
-            var match = new CaseMatch(
-                chosen.Expert.ExpertId,
-                chosen.Expert.Npi,
-                RequestedSpecialty.Of(stored.Referral)?.Specialty.NuccCode,
-                chosen.SlotOffice?.Id,
-                chosen.Slot?.Start,
-                time.GetUtcNow());
+            var match = result.ToCaseMatch(stored.Referral, time.GetUtcNow());
             var step = WorkflowStep.Move(ReferralStatus.ExpertMatched, Actor, result.Explanation, stepId) with { Case = stored.Case with { Match = match } };
-            await workflow.ApplyAsync(stored, step, cancellationToken);
+            var outcome = await workflow.ApplyAsync(stored, step, cancellationToken);
+            if (outcome.Result is TransitionResult.StateChanged or TransitionResult.NotFound)
+            {
+                await directory.ReleaseAsync(stored.ReferralId, cancellationToken);
+            }
+
             return;
         }
 
@@ -59,5 +63,26 @@ public sealed class MatchingHandler(IReferralStore store, ExpertMatcher matcher,
             "Referral {ReferralId}: no expert qualifies among {Candidates} candidates; escalated to operators",
             changed.ReferralId,
             result.Candidates.Count);
+    }
+
+    /// <summary>
+    /// Holds the chosen slot for the referral until it is booked, so that referrals matched meanwhile (a batch of
+    /// hundreds arrives at once) see it taken and spread over the other experts' slots. A slot another referral took
+    /// between the match and the hold means matching again. The scheduling step books the hold, or a better slot.
+    /// </summary>
+    private async Task<MatchResult> HoldAsync(StoredReferral stored, MatchResult result, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 3 && result.Chosen is { Slot: { } slot, SlotOffice: { } office } chosen; attempt++)
+        {
+            var hold = new ExpertBooking(chosen.Expert.ExpertId, slot.Start, OfficeTime.LocalDate(slot.Start, office.TimeZone), office.Id, stored.ReferralId, time.GetUtcNow());
+            if (await directory.TryBookAsync(hold, chosen.Expert.CapacityPerDay, cancellationToken))
+            {
+                return result;
+            }
+
+            result = await matcher.MatchAsync(stored.Referral, cancellationToken);
+        }
+
+        return result;
     }
 }

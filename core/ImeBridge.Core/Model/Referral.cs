@@ -124,6 +124,35 @@ public sealed class TreatingPhysician
 {
     public string? Name { get; set; }
     public string? Npi { get; set; }
+
+    /// <summary>The treating physician's own findings, which the examiner's report is compared with; optional.</summary>
+    public MedicalOpinion? Opinion { get; set; }
+}
+
+/// <summary>
+/// A physician's structured findings on the questions an IME settles. The same vocabulary serves the treating
+/// physician's opinion in the referral and the examiner's findings in the report, so the two can be compared.
+/// </summary>
+public sealed class MedicalOpinion
+{
+    /// <summary><c>related</c>, <c>notRelated</c>, <c>partiallyRelated</c> or <c>undetermined</c> (see <see cref="OpinionCodes"/>).</summary>
+    public string? Causation { get; set; }
+
+    /// <summary>Whether maximum medical improvement has been reached.</summary>
+    public bool? MmiReached { get; set; }
+
+    public DateOnly? MmiDate { get; set; }
+
+    /// <summary><c>none</c>, <c>modifiedDuty</c> or <c>offWork</c> (see <see cref="OpinionCodes"/>).</summary>
+    public string? WorkRestrictions { get; set; }
+}
+
+/// <summary>The closed lists of <see cref="MedicalOpinion"/>'s codes (the schema's enums).</summary>
+public static class OpinionCodes
+{
+    public static readonly IReadOnlyList<string> Causation = ["related", "notRelated", "partiallyRelated", "undetermined"];
+
+    public static readonly IReadOnlyList<string> WorkRestrictions = ["none", "modifiedDuty", "offWork"];
 }
 
 public sealed class Party

@@ -1,4 +1,5 @@
 using ImeBridge.Core.Experts;
+using ImeBridge.Core.Workflow.Scheduling;
 
 namespace ImeBridge.Core.Ports;
 
@@ -20,4 +21,18 @@ public interface IExpertDirectory
 
     /// <summary>Removes the expert; false when there was none with that id.</summary>
     Task<bool> RemoveAsync(string expertId, CancellationToken cancellationToken);
+
+    /// <summary>The slots of <paramref name="expertId"/> held by referrals, ordered by start.</summary>
+    Task<IReadOnlyList<ExpertBooking>> ListBookingsAsync(string expertId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds the slot for <see cref="ExpertBooking.ReferralId"/> in one transaction, releasing whatever that referral
+    /// held before. False, and nothing changed, when another referral holds the slot (same expert and start) or when
+    /// the expert already has <paramref name="capacityPerDay"/> bookings of other referrals on
+    /// <see cref="ExpertBooking.LocalDate"/>. Booking the slot the referral already holds again is true.
+    /// </summary>
+    Task<bool> TryBookAsync(ExpertBooking booking, int? capacityPerDay, CancellationToken cancellationToken);
+
+    /// <summary>Releases the slot <paramref name="referralId"/> holds; false when it held none.</summary>
+    Task<bool> ReleaseAsync(string referralId, CancellationToken cancellationToken);
 }

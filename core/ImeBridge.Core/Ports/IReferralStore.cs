@@ -56,6 +56,12 @@ public interface IReferralStore
 
     /// <summary>Referrals for operators, newest first: by state, partner, and how long since they last moved.</summary>
     Task<IReadOnlyList<ReferralSummary>> ListReferralsAsync(ReferralQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every referral, of any partner, whose claim key (<see cref="Workflow.Linking.ClaimKey"/>, computed by the store
+    /// when it accepts a referral) is <paramref name="claimKey"/>, in the order they were accepted; empty when none.
+    /// </summary>
+    Task<IReadOnlyList<ReferralSummary>> FindByClaimKeyAsync(string claimKey, CancellationToken cancellationToken);
 }
 
 /// <param name="Statuses">Only these states; any state when empty.</param>
@@ -71,10 +77,20 @@ public sealed record ReferralTransition(string ReferralId, string From, string T
 {
     /// <summary>The referral's case after the transition, written in the same transaction; null leaves the stored case alone.</summary>
     public ReferralCase? Case { get; init; }
+
+    /// <summary>
+    /// With <see cref="Case"/>: the <see cref="StoredReferral.CaseVersion"/> the update was computed from. When the case
+    /// was written since, nothing is written and the result is <see cref="TransitionResult.CaseChanged"/>.
+    /// </summary>
+    public long? ExpectedCaseVersion { get; init; }
 }
 
 /// <summary>What became of a transition; <paramref name="CurrentStatus"/> is the state after it (null when the referral does not exist).</summary>
-public sealed record TransitionOutcome(TransitionResult Result, string? CurrentStatus);
+public sealed record TransitionOutcome(TransitionResult Result, string? CurrentStatus)
+{
+    /// <summary>Why the workflow refused the move (the table or a guard), as recorded on the timeline; null otherwise.</summary>
+    public string? Refusal { get; init; }
+}
 
 public enum TransitionResult
 {
@@ -87,6 +103,9 @@ public enum TransitionResult
     StateChanged,
 
     NotFound,
+
+    /// <summary>The case was written since the read the update was computed from: nothing written.</summary>
+    CaseChanged,
 }
 
 /// <param name="Referral">The canonical referral with <c>referralId</c>, <c>status</c> and <c>source</c> filled in.</param>
@@ -111,6 +130,9 @@ public sealed record StoredReferral(
 {
     /// <summary>What the workflow has decided so far (expert, appointment, documents, reports).</summary>
     public ReferralCase Case { get; init; } = ReferralCase.Empty;
+
+    /// <summary>How many times the case was written; a case update names the version it was computed from.</summary>
+    public long CaseVersion { get; init; }
 }
 
 /// <summary>One line of a referral's audit timeline: when, what, who or which message, and why.</summary>

@@ -67,10 +67,15 @@ public sealed class ReferralWorkflow(IReferralStore store, IEnumerable<ITransiti
                     new TimelineEntry(now, "transition.refused", stored.Status, step.Actor, step.MessageId, $"to {target}: {refusal}"),
                     cancellationToken);
                 logger.LogWarning("Referral {ReferralId}: transition {From} → {To} refused", referralId, stored.Status, target);
-                return new TransitionOutcome(TransitionResult.StateChanged, stored.Status);
+                return new TransitionOutcome(TransitionResult.StateChanged, stored.Status) { Refusal = refusal };
             }
 
-            var outcome = await store.TransitionAsync(Transition(stored, step, now), cancellationToken);
+            var outcome = await store.TransitionAsync(Transition(stored, step, now) with { ExpectedCaseVersion = step.Case is null ? null : stored.CaseVersion }, cancellationToken);
+            if (outcome.Result == TransitionResult.CaseChanged)
+            {
+                throw new CaseChangedException(referralId);
+            }
+
             if (outcome.Result != TransitionResult.StateChanged || attempt >= maxAttempts)
             {
                 if (outcome.Result == TransitionResult.Applied && step.To is not null)

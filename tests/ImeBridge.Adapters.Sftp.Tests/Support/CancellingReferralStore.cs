@@ -40,4 +40,7 @@ internal sealed class CancellingReferralStore(IReferralStore inner, int after, C
 
     public Task<IReadOnlyList<ReferralSummary>> ListReferralsAsync(ReferralQuery query, CancellationToken cancellationToken) =>
         inner.ListReferralsAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<ReferralSummary>> FindByClaimKeyAsync(string claimKey, CancellationToken cancellationToken) =>
+        inner.FindByClaimKeyAsync(claimKey, cancellationToken);
 }

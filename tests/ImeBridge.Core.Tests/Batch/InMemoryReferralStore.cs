@@ -5,8 +5,8 @@ namespace ImeBridge.Core.Tests.Batch;
 
 /// <summary>
 /// <see cref="IReferralStore"/> as the port promises it, in memory: deduplicates referrals on partner + delivery id and
-/// partner + external id, and rejections on partner + delivery id. Each write yields first, so a batch has many in
-/// flight at once as it would against the real store. With <c>keepReferrals: false</c> it keeps only the keys.
+/// partner + external id, and rejections on partner + delivery id; finds kept referrals by claim key in accept order.
+/// Each write yields first, so a batch has many in flight at once as it would against the real store. With <c>keepReferrals: false</c> it keeps only the keys.
 /// </summary>
 internal sealed class InMemoryReferralStore(bool keepReferrals = true) : IReferralStore
 {
@@ -17,6 +17,7 @@ internal sealed class InMemoryReferralStore(bool keepReferrals = true) : IReferr
     private readonly ConcurrentDictionary<string, StoredReferral> referrals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RejectedIntake> rejections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> originals = new(StringComparer.Ordinal);
+    private readonly List<(string ClaimKey, string ReferralId)> acceptedClaimKeys = [];
     private int inFlight;
 
     /// <summary>Called inside every write, before it takes effect: lets a test fail or slow the store.</summary>
@@ -67,6 +68,11 @@ internal sealed class InMemoryReferralStore(bool keepReferrals = true) : IReferr
                 if (referral.Original is not null)
                 {
                     originals[referral.Original.Reference.Sha256] = referral.Original.Content.ToArray();
+                }
+
+                if (Core.Workflow.Linking.ClaimKey.For(referral.Referral) is { } claimKey)
+                {
+                    acceptedClaimKeys.Add((claimKey, referral.ReferralId));
                 }
 
                 if (keepReferrals)
@@ -138,6 +144,17 @@ internal sealed class InMemoryReferralStore(bool keepReferrals = true) : IReferr
 
     public Task<IReadOnlyList<ReferralSummary>> ListReferralsAsync(ReferralQuery query, CancellationToken cancellationToken) =>
         throw new NotSupportedException("batch tests do not list referrals");
+
+    public Task<IReadOnlyList<ReferralSummary>> FindByClaimKeyAsync(string claimKey, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<ReferralSummary>>([.. acceptedClaimKeys
+                .Where(k => k.ClaimKey == claimKey && referrals.ContainsKey(k.ReferralId))
+                .Select(k => referrals[k.ReferralId])
+                .Select(r => new ReferralSummary(r.ReferralId, r.PartnerId, r.Status, r.Referral.Source.ReceivedAt ?? default, r.Referral.Source.ReceivedAt ?? default))]);
+        }
+    }
 
     private async Task EnterAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using ImeBridge.Core.Experts;
 using ImeBridge.Core.Ports;
+using ImeBridge.Core.Tests.Workflow.Scheduling;
+using ImeBridge.Core.Workflow.Scheduling;
 
 namespace ImeBridge.Core.Tests.Experts;
 
@@ -7,6 +9,9 @@ namespace ImeBridge.Core.Tests.Experts;
 internal sealed class InMemoryExpertDirectory : IExpertDirectory
 {
     private readonly SortedDictionary<string, Expert> experts = new(StringComparer.Ordinal);
+
+    /// <summary>The slots held by referrals.</summary>
+    public InMemoryBookings Bookings { get; } = new();
 
     public List<IReadOnlyList<Expert>> Upserts { get; } = [];
 
@@ -31,4 +36,10 @@ internal sealed class InMemoryExpertDirectory : IExpertDirectory
             && (filter.SpecialtyCode is null || e.Specialties.Any(s => s.Code == filter.SpecialtyCode)))]);
 
     public Task<bool> RemoveAsync(string expertId, CancellationToken cancellationToken) => Task.FromResult(experts.Remove(expertId));
+
+    public Task<IReadOnlyList<ExpertBooking>> ListBookingsAsync(string expertId, CancellationToken cancellationToken) => Bookings.ListAsync(expertId);
+
+    public Task<bool> TryBookAsync(ExpertBooking booking, int? capacityPerDay, CancellationToken cancellationToken) => Bookings.TryBookAsync(booking, capacityPerDay);
+
+    public Task<bool> ReleaseAsync(string referralId, CancellationToken cancellationToken) => Bookings.ReleaseAsync(referralId);
 }

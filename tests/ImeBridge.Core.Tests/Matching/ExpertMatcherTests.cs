@@ -93,7 +93,7 @@ public sealed class ExpertMatcherTests
     }
 
     [Fact]
-    public async Task On_the_same_slot_the_office_nearer_the_claimant_wins()
+    public async Task On_the_same_slot_the_office_nearer_the_claimant_wins_and_the_explanation_gives_the_miles()
     {
         var manhattan = Expert("1000000031", zip: "10016", slots: Slot(12, 3));
         var albany = Expert("1000000032", zip: "12208", slots: Slot(12, 3));
@@ -102,8 +102,78 @@ public sealed class ExpertMatcherTests
         var result = await matcher.MatchAsync(Referral(), CancellationToken.None);
 
         Assert.Equal("npi:1000000032", result.Chosen!.Expert.ExpertId);
+        Assert.Equal(3.2, result.Chosen.Miles!.Value, 0.5);
+        Assert.Contains("office main 3 mi from the claimant", result.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("12207", result.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Between_two_offices_outside_the_claimants_zip_area_in_the_same_state_the_fewer_miles_win()
+    {
+        // Both in NY and outside Albany's 122 area, so by postal area they tie; Syracuse would win on its id.
+        var syracuse = Expert("1000000033", zip: "13202", slots: Slot(12, 3));
+        var saratoga = Expert("1000000034", zip: "12866", slots: Slot(12, 3));
+        var matcher = new ExpertMatcher(new ListDirectory(syracuse, saratoga), Clock);
+
+        var result = await matcher.MatchAsync(Referral(), CancellationToken.None);
+
+        Assert.Equal("npi:1000000034", result.Chosen!.Expert.ExpertId);
+        Assert.Contains("office main 29 mi from the claimant", result.Explanation, StringComparison.Ordinal);
+        Assert.Equal(124.6, result.Candidates.Single(c => c.Expert.ExpertId == "npi:1000000033").Miles!.Value, 0.5);
+    }
+
+    [Fact]
+    public async Task An_earlier_slot_still_beats_a_nearer_office()
+    {
+        var syracuseSooner = Expert("1000000035", zip: "13202", slots: Slot(12, 3));
+        var albanyLater = Expert("1000000036", zip: "12208", slots: Slot(12, 4));
+        var matcher = new ExpertMatcher(new ListDirectory(syracuseSooner, albanyLater), Clock);
+
+        var result = await matcher.MatchAsync(Referral(), CancellationToken.None);
+
+        Assert.Equal("npi:1000000035", result.Chosen!.Expert.ExpertId);
+    }
+
+    [Fact]
+    public async Task Office_coordinates_from_the_directory_are_used_before_the_office_zip()
+    {
+        // The directory places the 10016 office in Albany (42.65, -73.76): its coordinates win over its ZIP.
+        var placed = Expert("1000000037", zip: "10016", slots: Slot(12, 3));
+        placed = placed with { Offices = [placed.Offices[0] with { Latitude = 42.65, Longitude = -73.76 }] };
+        var saratoga = Expert("1000000038", zip: "12866", slots: Slot(12, 3));
+        var matcher = new ExpertMatcher(new ListDirectory(placed, saratoga), Clock);
+
+        var result = await matcher.MatchAsync(Referral(), CancellationToken.None);
+
+        Assert.Equal("npi:1000000037", result.Chosen!.Expert.ExpertId);
+        Assert.True(result.Chosen.Miles < 2);
+    }
+
+    [Fact]
+    public async Task When_the_claimants_zip_is_unknown_the_zip_area_decides_and_the_explanation_says_so()
+    {
+        var manhattan = Expert("1000000039", zip: "10016", slots: Slot(12, 3));
+        var albany = Expert("1000000040", zip: "12208", slots: Slot(12, 3));
+        var matcher = new ExpertMatcher(new ListDirectory(manhattan, albany), Clock);
+
+        // 12201 is an Albany post-office-box ZIP: no ZCTA, so no centroid.
+        var result = await matcher.MatchAsync(Referral(r => r.Claimant.Address!.PostalCode = "12201"), CancellationToken.None);
+
+        Assert.Equal("npi:1000000040", result.Chosen!.Expert.ExpertId);
+        Assert.Null(result.Chosen.Miles);
         Assert.Equal(Proximity.SameZipArea, result.Chosen.Proximity);
-        Assert.Contains("office in the claimant's ZIP area", result.Explanation, StringComparison.Ordinal);
+        Assert.Contains("office in the claimant's ZIP area (no distance", result.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_slot_the_nearest_office_is_named_with_its_miles()
+    {
+        var noSlots = Expert("1000000042", zip: "12208");
+        var matcher = new ExpertMatcher(new ListDirectory(noSlots), Clock);
+
+        var result = await matcher.MatchAsync(Referral(), CancellationToken.None);
+
+        Assert.Contains("nearest office main 3 mi from the claimant", result.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using ImeBridge.Core.Model;
+using ImeBridge.Core.Ports;
 using ImeBridge.Core.Rules;
+using ImeBridge.Core.Workflow.Linking;
 
 namespace ImeBridge.Core.Workflow.Triage;
 
@@ -45,5 +47,24 @@ public static class ReferralTriage
     {
         ArgumentNullException.ThrowIfNull(referral);
         return SpecialtyRules.Embedded.SpecialtyFor(referral.Claim.Icd10Codes, referral.Claim.BodyParts, referral.Claim.InjuryDescription);
+    }
+
+    /// <summary>
+    /// The move of <paramref name="duplicate"/> to Linked: the reason names the open referral and its state (ids only,
+    /// never the other partner), the case records where it went, and <see cref="ReferralLinked"/> tells the other
+    /// referral in its own session, all in one transaction.
+    /// </summary>
+    public static WorkflowStep LinkStep(StoredReferral duplicate, ReferralSummary original, string actor, string stepMessageId)
+    {
+        ArgumentNullException.ThrowIfNull(duplicate);
+        ArgumentNullException.ThrowIfNull(original);
+        var reason = $"same claim and claimant as {original.ReferralId} ({original.Status}): linked to it, the exam goes on there";
+        var links = (duplicate.Case.Links ?? new CaseLinks()) with { LinkedTo = original.ReferralId };
+        var told = new ReferralLinked(original.ReferralId, duplicate.ReferralId, duplicate.Referral.Source.Channel ?? "unknown channel");
+        return WorkflowStep.Move(ReferralStatus.Linked, actor, reason, stepMessageId) with
+        {
+            Case = duplicate.Case with { Links = links },
+            Emit = [WorkflowMessages.Create(ReferralLinked.MessageType, original.ReferralId, stepMessageId, told)],
+        };
     }
 }

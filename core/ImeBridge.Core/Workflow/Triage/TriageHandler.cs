@@ -1,12 +1,15 @@
 using System.Text.Json;
 using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Ports;
+using ImeBridge.Core.Workflow.Linking;
 
 namespace ImeBridge.Core.Workflow.Triage;
 
 /// <summary>
-/// The workflow's first step, on <see cref="ReferralReceived"/>: a referral that can be scheduled moves to Triaged;
-/// one that cannot moves to NeedsInfo, with what is missing as the reason (on the timeline, and in the
+/// The workflow's first step, on <see cref="ReferralReceived"/>. A referral for the same claim and claimant as an open
+/// one (by any channel, from any partner) moves to Linked, naming the referral the exam goes on in, which is told in
+/// its own session (<see cref="ReferralLinked"/>). Otherwise a referral that can be scheduled moves to Triaged; one
+/// that cannot moves to NeedsInfo, with what is missing as the reason (on the timeline, and in the
 /// <see cref="ReferralStatusChanged"/> that tells the referrer).
 /// </summary>
 public sealed class TriageHandler(IReferralStore store, ReferralWorkflow workflow) : IMessageHandler
@@ -23,6 +26,12 @@ public sealed class TriageHandler(IReferralStore store, ReferralWorkflow workflo
         var stored = await store.GetAsync(received.ReferralId, cancellationToken);
         if (stored is null || stored.Status != ReferralStatus.Received)
         {
+            return;
+        }
+
+        if (await DuplicateReferrals.FindOriginalAsync(store, stored, cancellationToken) is { } original)
+        {
+            await workflow.ApplyAsync(stored, ReferralTriage.LinkStep(stored, original, Actor, message.MessageId + ":link"), cancellationToken);
             return;
         }
 

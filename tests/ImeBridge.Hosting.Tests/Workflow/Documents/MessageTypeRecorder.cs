@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using ImeBridge.Core.Messaging;
+using ImeBridge.Core.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImeBridge.Hosting.Tests.Workflow.Documents;
+
+/// <summary>Records the bodies of one message type as the pump dispatches them (a stand-in for the outbound notifier).</summary>
+internal sealed class MessageTypeRecorder<T>(string messageType) : IMessageHandler
+    where T : class
+{
+    private readonly ConcurrentQueue<T> bodies = new();
+
+    public string MessageType => messageType;
+
+    public IReadOnlyList<T> Bodies => [.. bodies];
+
+    public Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        bodies.Enqueue(WorkflowMessages.Read<T>(message));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The first recorded body that matches, once the pump has dispatched it.</summary>
+    public async Task<T> WaitForAsync(Func<T, bool> match)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (bodies.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"no matching {messageType} message was dispatched in time");
+        throw new TimeoutException();
+    }
+
+    public void Register(IServiceCollection services) => services.AddSingleton<IMessageHandler>(this);
+}
