@@ -22,6 +22,7 @@ public static class FunctionsComposition
         builder.Services.AddScoped<ReceiveFhir>();
         builder.Services.AddScoped<PollFhirPartners>();
         builder.Services.AddScoped<Operations>();
+        builder.Services.AddScoped<OperationsExperts>();
         builder.Services.AddScoped<Documents>();
         builder.Services.AddScoped<Scheduling>();
         builder.Services.AddScoped<Reports>();

@@ -50,6 +50,14 @@ public static class ImeBridgeEndpoints
             .WithName("OpsGetReferral");
         ops.MapPost("/referrals/{referralId}/transitions", (HttpRequest request, string referralId, [FromServices] OpsApi api, CancellationToken cancellationToken) => api.TransitionAsync(request, referralId, cancellationToken))
             .WithName("OpsTransitionReferral");
+        ops.MapPost("/experts", (HttpRequest request, [FromServices] OpsExpertsApi api, CancellationToken cancellationToken) => api.ImportAsync(request, cancellationToken))
+            .WithName("OpsImportExperts");
+        ops.MapGet("/experts", (HttpRequest request, [FromServices] OpsExpertsApi api, CancellationToken cancellationToken) => api.ListAsync(request, cancellationToken))
+            .WithName("OpsListExperts");
+        ops.MapGet("/experts/{expertId}", (HttpRequest request, string expertId, [FromServices] OpsExpertsApi api, CancellationToken cancellationToken) => api.GetAsync(request, expertId, cancellationToken))
+            .WithName("OpsGetExpert");
+        ops.MapDelete("/experts/{expertId}", (HttpRequest request, string expertId, [FromServices] OpsExpertsApi api, CancellationToken cancellationToken) => api.RemoveAsync(request, expertId, cancellationToken))
+            .WithName("OpsRemoveExpert");
         ops.MapGet("/dead-letters", (HttpRequest request, [FromServices] OpsApi api, CancellationToken cancellationToken) => api.DeadLettersAsync(request, cancellationToken))
             .WithName("OpsDeadLetters");
         ops.MapPost("/dead-letters/{sequenceNumber:long}/replay", (HttpRequest request, long sequenceNumber, [FromServices] OpsApi api, CancellationToken cancellationToken) => api.ReplayDeadLetterAsync(request, sequenceNumber, cancellationToken))

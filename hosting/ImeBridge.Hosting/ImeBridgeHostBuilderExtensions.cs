@@ -52,6 +52,7 @@ public static class ImeBridgeHostBuilderExtensions
         services.TryAddSingleton<OperatorAuth>();
         services.TryAddScoped<PartnerReferralAccess>();
         services.TryAddScoped<OpsApi>();
+        services.TryAddScoped<OpsExpertsApi>();
         // The channels' pollers run only where a host asks for them (ImeBridgeBuilder.RunChannelPollers, or a Functions timer).
         services.AddImeBridgeSftp(builder.Configuration, runPollingService: false);
         services.AddImeBridgeEmail(builder.Configuration, pollMailboxInBackground: false);
