@@ -4,9 +4,17 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace ImeBridge.Functions;
 
-/// <summary>The report writer's submissions and the referrer's review (see <see cref="ReportSubmissionApi"/> and <see cref="ReportReviewApi"/>).</summary>
-public sealed class Reports(ReportSubmissionApi submissions, ReportReviewApi reviews)
+/// <summary>The report writer's submissions, the referrer's reading and review (see <see cref="ReportSubmissionApi"/> and <see cref="ReportReviewApi"/>).</summary>
+public sealed class Reports(ReportSubmissionApi submissions, ReportReviewApi reviews, ReportReadApi reads)
 {
+    [Function("ReadReport")]
+    public Task<IResult> ReadAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{referralId}/reports/{version:int}")] HttpRequest request,
+        string referralId,
+        int version,
+        CancellationToken cancellationToken) =>
+        reads.ReadAsync(request, referralId, version, cancellationToken);
+
     [Function("SubmitReport")]
     public Task<IResult> SubmitAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports")] HttpRequest request,

@@ -27,6 +27,7 @@ public static class ReportsRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ReportReviewHandler>());
         services.TryAddScoped<ReportSubmissionApi>();
         services.TryAddScoped<ReportReviewApi>();
+        services.TryAddScoped<ReportReadApi>();
         return services;
     }
 
@@ -43,6 +44,11 @@ public static class ReportsRegistration
                 (HttpRequest request, string referralId, [FromServices] ReportReviewApi api, CancellationToken cancellationToken) =>
                     api.ReviewAsync(request, referralId, cancellationToken))
             .WithName("ReviewReport");
+        app.MapGet(
+                "/api/referrals/{referralId}/reports/{version:int}",
+                (HttpRequest request, string referralId, int version, [FromServices] ReportReadApi api, CancellationToken cancellationToken) =>
+                    api.ReadAsync(request, referralId, version, cancellationToken))
+            .WithName("ReadReport");
         return app;
     }
 }

@@ -110,8 +110,17 @@ public sealed class LifecycleTests
         Assert.DoesNotContain(approved.Timeline, e => e.Event == "transition.refused");
         Assert.All(approved.Timeline.Zip(approved.Timeline.Skip(1)), pair => Assert.True(pair.First.At <= pair.Second.At, "the timeline is in time order"));
 
+        // The referrer reads the state, the exam it was told of, and each version it reviewed.
         var partnerView = await (await app.Client.SendAsync(SignedRequests.Get($"/api/referrals/{referralId}", TestPartner.Acme.ApiToken))).ReadObjectAsync();
         Assert.Equal("ReportApproved", (string?)partnerView["status"]);
+        Assert.Equal(appointment.Start, (DateTimeOffset)partnerView["appointment"]!["start"]!);
+        var versions = partnerView["reports"]!.AsArray();
+        Assert.Equal([false, true, true], versions.Select(v => (bool)v!["qaPassed"]!));
+        Assert.Equal([false, true, true], versions.Select(v => (bool)v!["approved"]!));
+        var addendumPdf = await app.Client.SendAsync(SignedRequests.Get((string)versions[2]!["href"]!, TestPartner.Acme.ApiToken));
+        Assert.Equal("application/pdf", addendumPdf.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Pdf("addendum"), await addendumPdf.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.SendAsync(SignedRequests.Get((string)versions[2]!["href"]!, TestPartner.Globex.ApiToken))).StatusCode);
     }
 
     // Packet and link entries are the documents step's detail; the milestones are what this test follows.
