@@ -37,19 +37,7 @@ public sealed class WorkflowTests
     {
         await using var app = await TestApp.StartAsync();
         await app.Services.GetRequiredService<IExpertDirectory>().UpsertAsync(
-            [
-                new Expert
-                {
-                    ExpertId = "npi:1748512369",
-                    Name = "Dana R. Whitfield, MD",
-                    Npi = "1748512369",
-                    Specialties = [new ExpertSpecialty("207X00000X", "Orthopaedic Surgery")],
-                    LicensedStates = ["NY"],
-                    Offices = [new ExpertOffice("alb", "5 State St", "Albany", "NY", "12207", null, null, "America/New_York")],
-                    Languages = ["en"],
-                    AvailabilitySlots = [new AvailabilitySlot(new DateTimeOffset(2027, 3, 15, 14, 0, 0, TimeSpan.Zero), 60, "alb")],
-                },
-            ],
+            [TestExperts.AlbanyOrthopaedist(TestExperts.FarSlot)],
             CancellationToken.None);
 
         var referralId = await PostAsync(app, ReferralBodies.ValidNode(TestPartner.Acme, ReferralBodies.NewExternalId()));

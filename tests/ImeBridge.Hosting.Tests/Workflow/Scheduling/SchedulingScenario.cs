@@ -13,7 +13,7 @@ namespace ImeBridge.Hosting.Tests.Workflow.Scheduling;
 internal static class SchedulingScenario
 {
     public const string OperatorToken = "ops-token-for-tests-0123456789abcdef";
-    public const string ExpertId = "npi:1748512369";
+    public const string ExpertId = TestExperts.ExpertId;
 
     // Far enough ahead of today for any state's notice period; 14:00 UTC is the same date in New York.
     public static readonly DateTimeOffset FirstSlot = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(40).AddHours(14);
@@ -27,17 +27,7 @@ internal static class SchedulingScenario
     public static Task<TestApp> StartAsync() =>
         TestApp.StartAsync(settings: new Dictionary<string, string?> { ["operatorToken"] = OperatorToken });
 
-    public static Expert Expert(params DateTimeOffset[] slots) => new()
-    {
-        ExpertId = ExpertId,
-        Name = "Dana R. Whitfield, MD",
-        Npi = "1748512369",
-        Specialties = [new ExpertSpecialty("207X00000X", "Orthopaedic Surgery")],
-        LicensedStates = ["NY"],
-        Offices = [new ExpertOffice("alb", "5 State St", "Albany", "NY", "12207", null, null, "America/New_York")],
-        Languages = ["en"],
-        AvailabilitySlots = [.. slots.Select(s => new AvailabilitySlot(s, 60, "alb"))],
-    };
+    public static Expert Expert(params DateTimeOffset[] slots) => TestExperts.AlbanyOrthopaedist(slots);
 
     public static Task<HttpResponseMessage> MoveAsync(TestApp app, string referralId, string to, string reason) =>
         OpsPostAsync(app, $"/api/ops/referrals/{referralId}/transitions", new { to, reason, @operator = "dana" });
