@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
 namespace ImeBridge.Hosting;
 
 /// <summary>Reads the token of an <c>Authorization: Bearer &lt;token&gt;</c> header.</summary>
@@ -14,5 +18,12 @@ internal static class BearerToken
 
         var token = authorization[Scheme.Length..].Trim();
         return token.Length == 0 ? null : token;
+    }
+
+    /// <summary>Whether <paramref name="request"/> carries <paramref name="expected"/> (trimmed) as its bearer token, compared in constant time.</summary>
+    public static bool Matches(HttpRequest request, string expected)
+    {
+        var sent = From(request.Headers.Authorization.ToString());
+        return sent is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected.Trim()));
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -20,9 +18,6 @@ public sealed class OperatorAuth(IOptions<ImeBridgeOptions> options)
             return ProblemResults.OperatorApiNotConfigured();
         }
 
-        var sent = BearerToken.From(request.Headers.Authorization.ToString());
-        return sent is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected.Trim()))
-            ? null
-            : ProblemResults.OperatorTokenRequired();
+        return BearerToken.Matches(request, expected) ? null : ProblemResults.OperatorTokenRequired();
     }
 }

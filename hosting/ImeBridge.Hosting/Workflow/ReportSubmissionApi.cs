@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Workflow;
@@ -37,7 +36,7 @@ public sealed class ReportSubmissionApi(
             return ReportProblems.WriterApiNotConfigured();
         }
 
-        if (!TokenMatches(BearerToken.From(request.Headers.Authorization.ToString()), settings.WriterToken!))
+        if (!BearerToken.Matches(request, settings.WriterToken!))
         {
             return ReportProblems.WriterTokenRequired();
         }
@@ -186,9 +185,6 @@ public sealed class ReportSubmissionApi(
 
         return form.TryGetValue(SubmissionField, out var text) && text.ToString() is { Length: > 0 } json ? Encoding.UTF8.GetBytes(json) : null;
     }
-
-    private static bool TokenMatches(string? sent, string expected) =>
-        sent is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected.Trim()));
 }
 
 /// <summary>The answer to a report submission: the version it is (or will be, once taken in from the queue).</summary>
