@@ -62,7 +62,7 @@ internal static class ReferralSql
 
     public const string GetStatus = "SELECT status FROM referrals WHERE referral_id = $referral_id;";
 
-    public const string GetCaseVersion = "SELECT case_version FROM referrals WHERE referral_id = $referral_id;";
+    public const string GetStatusAndCaseVersion = "SELECT status, case_version FROM referrals WHERE referral_id = $referral_id;";
 
     public const string TimelineHasMessage =
         "SELECT 1 FROM referral_timeline WHERE referral_id = $referral_id AND message_id = $message_id LIMIT 1;";

@@ -74,9 +74,17 @@ internal static class ReferralWrites
     /// <param name="caseJson">The case after the transition, serialized; null leaves the stored case alone.</param>
     public static TransitionOutcome Transition(CachedCommands commands, ReferralTransition transition, string? caseJson, PendingMessage[] emit, long now)
     {
-        if (commands.Get(ReferralSql.GetStatus).Bind("$referral_id", transition.ReferralId).ExecuteScalar() is not string current)
+        string current;
+        long caseVersion;
+        using (var reader = commands.Get(ReferralSql.GetStatusAndCaseVersion).Bind("$referral_id", transition.ReferralId).ExecuteReader())
         {
-            return new TransitionOutcome(TransitionResult.NotFound, null);
+            if (!reader.Read())
+            {
+                return new TransitionOutcome(TransitionResult.NotFound, null);
+            }
+
+            current = reader.GetString(0);
+            caseVersion = reader.GetInt64(1);
         }
 
         if (transition.Entry.MessageId is { } messageId
@@ -90,8 +98,7 @@ internal static class ReferralWrites
             return new TransitionOutcome(TransitionResult.StateChanged, current);
         }
 
-        if (caseJson is not null && transition.ExpectedCaseVersion is { } expected
-            && Convert.ToInt64(commands.Get(ReferralSql.GetCaseVersion).Bind("$referral_id", transition.ReferralId).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != expected)
+        if (caseJson is not null && transition.ExpectedCaseVersion is { } expected && caseVersion != expected)
         {
             return new TransitionOutcome(TransitionResult.CaseChanged, current);
         }

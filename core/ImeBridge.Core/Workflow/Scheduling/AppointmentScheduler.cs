@@ -79,7 +79,7 @@ public sealed class AppointmentScheduler(
         return true;
     }
 
-    /// <summary>Releases the slot of the standing appointment, if any, because the referral moved to <paramref name="outcome"/>.</summary>
+    /// <summary>Releases the slot of the standing appointment, or the slot held at matching, because the referral moved to <paramref name="outcome"/>.</summary>
     /// <param name="read">Reads the referral again (a record is not retried on a stale read).</param>
     public async Task ReleaseAsync(Func<CancellationToken, Task<StoredReferral?>> read, string outcome, string stepId, CancellationToken cancellationToken)
     {
@@ -87,8 +87,15 @@ public sealed class AppointmentScheduler(
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             var stored = await read(cancellationToken);
-            if (stored?.Case.Scheduling is not { Appointment: { } appointment } scheduling || stored.Timeline.Any(e => e.MessageId == stepId))
+            if (stored is null || stored.Timeline.Any(e => e.MessageId == stepId))
             {
+                return;
+            }
+
+            if (stored.Case.Scheduling is not { Appointment: { } appointment } scheduling)
+            {
+                // No appointment, but perhaps the slot matching held while the documents were gathered.
+                await directory.ReleaseAsync(stored.ReferralId, cancellationToken);
                 return;
             }
 

@@ -31,7 +31,6 @@ public sealed class SchedulingHandler(IReferralStore store, IExpertDirectory dir
         else if (changed.Status is ReferralStatus.NoShow or ReferralStatus.Cancelled or ReferralStatus.Closed or ReferralStatus.Rejected)
         {
             await scheduler.ReleaseAsync(ct => store.GetAsync(changed.ReferralId, ct), changed.Status, message.MessageId + ":release", cancellationToken);
-            await directory.ReleaseAsync(changed.ReferralId, cancellationToken);
         }
         else if (changed.Status is ReferralStatus.NeedsInfo)
         {
