@@ -18,7 +18,7 @@ var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) :
 const int Writers = 8;
 var work = Directory.CreateTempSubdirectory("imebridge-bench-workflow-");
 var referrals = new BenchReferrals(BenchReferrals.FindSample(), Guid.NewGuid().ToString("N")[..6]);
-var firstDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+var firstDay = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(1);
 const int SlotsPerDay = 8, Days = 120;
 var expertCount = Math.Max(4, (int)Math.Ceiling(count * 1.3 / (SlotsPerDay * Days * 5 / 7.0)));
 Console.WriteLine($"{count:N0} referrals, {expertCount} experts x {SlotsPerDay} slots a business day for {Days} days; {Environment.ProcessorCount} cores, load average {LoadAverage()}");

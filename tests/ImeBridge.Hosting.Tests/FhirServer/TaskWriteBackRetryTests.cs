@@ -99,21 +99,9 @@ public sealed class TaskWriteBackRetryTests
     private static Task<IReadOnlyList<DeadLetteredMessage>> DeadLettersAsync(FhirServerApp fhir) =>
         fhir.Service<IMessageQueue>().PeekDeadLettersAsync(10, CancellationToken.None);
 
-    private static async Task<DeadLetteredMessage> WaitForDeadLetterAsync(FhirServerApp fhir)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            var found = await DeadLettersAsync(fhir);
-            if (found.Count > 0)
-            {
-                return found[0];
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("nothing was dead-lettered");
-        throw new TimeoutException();
-    }
+    private static Task<DeadLetteredMessage> WaitForDeadLetterAsync(FhirServerApp fhir) =>
+        Eventually.GetAsync(
+            async () => await DeadLettersAsync(fhir) is [var first, ..] ? first : null,
+            TimeSpan.FromSeconds(15),
+            () => "nothing was dead-lettered");
 }

@@ -139,21 +139,12 @@ public sealed class WorkflowTests
                 JsonSerializer.SerializeToUtf8Bytes(new TransitionRequested(referralId, to, "operator:dana", "claimant withdrew"), MessageJson.Options))],
             CancellationToken.None);
 
-    private static async Task<StoredReferral> WaitForTimelineAsync(TestApp app, string referralId, Func<TimelineEntry, bool> match)
+    private static Task<StoredReferral> WaitForTimelineAsync(TestApp app, string referralId, Func<TimelineEntry, bool> match)
     {
         var store = app.Services.GetRequiredService<IReferralStore>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await store.GetAsync(referralId, CancellationToken.None) is { } stored && stored.Timeline.Any(match))
-            {
-                return stored;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("the transition was not recorded in time");
-        throw new TimeoutException();
+        return Eventually.GetAsync(
+            async () => await store.GetAsync(referralId, CancellationToken.None) is { } stored && stored.Timeline.Any(match) ? stored : null,
+            TimeSpan.FromSeconds(15),
+            () => "the transition was not recorded in time");
     }
 }

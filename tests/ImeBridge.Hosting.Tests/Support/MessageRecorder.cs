@@ -18,20 +18,9 @@ internal sealed class MessageRecorder(string messageType) : IMessageHandler
         return Task.CompletedTask;
     }
 
-    public async Task<ReceivedMessage> WaitForAsync(Func<ReceivedMessage, bool> match, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (received.FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail($"no {messageType} message was dispatched in time");
-        throw new TimeoutException();
-    }
+    public Task<ReceivedMessage> WaitForAsync(Func<ReceivedMessage, bool> match, TimeSpan? timeout = null) =>
+        Eventually.GetAsync(
+            () => Task.FromResult(received.FirstOrDefault(match)),
+            timeout ?? TimeSpan.FromSeconds(15),
+            () => $"no {messageType} message was dispatched in time");
 }

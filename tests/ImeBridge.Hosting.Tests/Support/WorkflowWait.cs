@@ -18,23 +18,17 @@ internal static class WorkflowWait
     public static Task<StoredReferral> UntilEventAsync(IServiceProvider services, string referralId, string eventName, int atLeast = 1) =>
         UntilAsync(services, referralId, stored => stored.Timeline.Count(e => e.Event == eventName) >= atLeast, eventName);
 
-    public static async Task<StoredReferral> UntilAsync(IServiceProvider services, string referralId, Func<StoredReferral, bool> done, string what)
+    public static Task<StoredReferral> UntilAsync(IServiceProvider services, string referralId, Func<StoredReferral, bool> done, string what)
     {
         var store = services.GetRequiredService<IReferralStore>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         StoredReferral? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await store.GetAsync(referralId, CancellationToken.None);
-            if (last is not null && done(last))
+        return Eventually.GetAsync(
+            async () =>
             {
-                return last;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail($"referral {referralId} did not reach '{what}' in time; it is {last?.Status} after {string.Join(", ", last?.Timeline.Select(e => e.Event) ?? [])}");
-        throw new TimeoutException();
+                last = await store.GetAsync(referralId, CancellationToken.None);
+                return last is not null && done(last) ? last : null;
+            },
+            TimeSpan.FromSeconds(20),
+            () => $"referral {referralId} did not reach '{what}' in time; it is {last?.Status} after {string.Join(", ", last?.Timeline.Select(e => e.Event) ?? [])}");
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Workflow;
+using ImeBridge.Hosting.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImeBridge.Hosting.Tests.Workflow.Documents;
@@ -22,22 +23,11 @@ internal sealed class MessageTypeRecorder<T>(string messageType) : IMessageHandl
     }
 
     /// <summary>The first recorded body that matches, once the pump has dispatched it.</summary>
-    public async Task<T> WaitForAsync(Func<T, bool> match)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (bodies.FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail($"no matching {messageType} message was dispatched in time");
-        throw new TimeoutException();
-    }
+    public Task<T> WaitForAsync(Func<T, bool> match) =>
+        Eventually.GetAsync(
+            () => Task.FromResult(bodies.FirstOrDefault(match)),
+            TimeSpan.FromSeconds(20),
+            () => $"no matching {messageType} message was dispatched in time");
 
     public void Register(IServiceCollection services) => services.AddSingleton<IMessageHandler>(this);
 }

@@ -34,7 +34,10 @@ public sealed class MatchingHoldTests
 
         var moved = await MoveAsync(app, other, ReferralStatus.NeedsInfo, "claimant's address to confirm");
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
-        await WaitUntilAsync(async () => (await directory.ListBookingsAsync(otherMatched.Case.Match.ExpertId, CancellationToken.None)).Count == 0);
+        await Eventually.UntilAsync(
+            async () => (await directory.ListBookingsAsync(otherMatched.Case.Match.ExpertId, CancellationToken.None)).Count == 0,
+            TimeSpan.FromSeconds(20),
+            "the hold was not released in time");
     }
 
     private static async Task<string> PostWithOwnClaimAsync(TestApp app)
@@ -44,15 +47,5 @@ public sealed class MatchingHoldTests
         var response = await app.Client.SendAsync(SignedRequests.Post(TestPartner.Acme, ReferralBodies.Bytes(body)));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (string)(await response.ReadObjectAsync())["referralId"]!;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the hold was not released in time");
-            await Task.Delay(50);
-        }
     }
 }

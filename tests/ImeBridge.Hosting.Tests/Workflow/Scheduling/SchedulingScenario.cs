@@ -16,7 +16,7 @@ internal static class SchedulingScenario
     public const string ExpertId = TestExperts.ExpertId;
 
     // Far enough ahead of today for any state's notice period; 14:00 UTC is the same date in New York.
-    public static readonly DateTimeOffset FirstSlot = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(40).AddHours(14);
+    public static readonly DateTimeOffset FirstSlot = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).AddDays(40).AddHours(14);
 
     public static DateTimeOffset Slot(int index) => FirstSlot.AddDays(index);
 

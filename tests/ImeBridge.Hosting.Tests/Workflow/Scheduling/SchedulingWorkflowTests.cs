@@ -81,7 +81,7 @@ public sealed class SchedulingWorkflowTests
     public async Task With_no_slot_that_qualifies_the_referral_is_escalated_with_why_and_a_warning()
     {
         await using var app = await StartAsync();
-        var tooSoon = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(1).AddHours(14);
+        var tooSoon = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).AddDays(1).AddHours(14);
         var referralId = await DocumentsReadyAsync(app, Expert(tooSoon));
 
         var escalated = await WorkflowWait.UntilEventAsync(app.Services, referralId, SchedulingEvents.Escalated);
