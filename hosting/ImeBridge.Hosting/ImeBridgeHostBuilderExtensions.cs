@@ -35,6 +35,7 @@ public static class ImeBridgeHostBuilderExtensions
         services.TryAddSingleton<ReferralReader>();
         services.TryAddSingleton<ReferralValidator>();
         services.TryAddScoped<ReferralIntake>();
+        services.TryAddSingleton<IntakePressure>();
         services.TryAddSingleton<MessageDispatcher>();
         services.TryAddSingleton<ReferralWorkflow>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, TriageHandler>());

@@ -18,6 +18,7 @@ public sealed class ReferralIntake(
     ReferralReader reader,
     ReferralValidator validator,
     IReferralStore store,
+    IntakePressure pressure,
     TimeProvider time,
     ILogger<ReferralIntake> logger)
 {
@@ -95,6 +96,7 @@ public sealed class ReferralIntake(
         IntakeOriginal? originalBytes,
         CancellationToken cancellationToken)
     {
+        pressure.NoteArrival();
         var receivedAt = time.GetUtcNow();
         referral.ReferralId = ReferralIds.New(time);
         referral.Status = ReferralStatus.Received;

@@ -22,7 +22,7 @@ internal sealed class BatchKit
         Store = store ?? new InMemoryReferralStore();
         var clock = Fixtures.Clock();
         var factory = logs ?? NullLoggerFactory.Instance;
-        Intake = new ReferralIntake(new ReferralReader(clock), new ReferralValidator(clock), Store, clock, factory.CreateLogger<ReferralIntake>());
+        Intake = new ReferralIntake(new ReferralReader(clock), new ReferralValidator(clock), Store, new IntakePressure(clock), clock, factory.CreateLogger<ReferralIntake>());
         Batches = new BatchIntake(Intake, clock, factory.CreateLogger<BatchIntake>())
         {
             ValidateInParallel = validateInParallel ?? BatchIntake.ParallelByDefault,
