@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ImeBridge.Core.Batch;
 using ImeBridge.Core.Intake;
+using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Model;
 using ImeBridge.Core.Partners;
 using ImeBridge.Core.Tests.Support;
