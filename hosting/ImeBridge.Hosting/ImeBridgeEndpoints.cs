@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using ImeBridge.Hosting.Outbound;
 using ImeBridge.Hosting.Workflow;
 
 namespace ImeBridge.Hosting;
@@ -66,6 +67,11 @@ public static class ImeBridgeEndpoints
         app.MapSchedulingApi();
         app.MapReportsApi();
         app.MapLinkingApi();
+        app.MapClaimantMessagingApi();
+        app.MapSmsApi();
+        app.MapEmailApi();
+        app.MapPartnerWebhooksApi();
+        app.MapReportDeliveryApi();
         app.MapGet("/health", ([FromServices] ReferralApi api) => api.Health())
             .WithName("Health");
         return app;
