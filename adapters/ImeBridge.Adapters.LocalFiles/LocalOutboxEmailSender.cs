@@ -30,30 +30,10 @@ public sealed class LocalOutboxEmailSender : IEmailSender
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentException.ThrowIfNullOrEmpty(email.MessageId);
-        Directory.CreateDirectory(OutboxFolder);
-        var path = Path.Combine(OutboxFolder, FileNameOf(email.MessageId));
-        if (File.Exists(path))
-        {
-            return new EmailSendResult(Sent: false, path);
-        }
-
-        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            await File.WriteAllTextAsync(temp, Render(email), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-
+        var path = OutboxFiles.PathOf(OutboxFolder, "email-", email.MessageId, ".eml");
+        await OutboxFiles.WriteOnceAsync(path, () => Render(email), cancellationToken);
         return new EmailSendResult(Sent: false, path);
     }
-
-    private static string FileNameOf(string messageId) =>
-        "email-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId)))[..32] + ".eml";
 
     private string Render(OutboundEmail email)
     {
@@ -68,9 +48,28 @@ public sealed class LocalOutboxEmailSender : IEmailSender
             text.Append("In-Reply-To: ").Append(OneLine(inReplyTo)).Append("\r\n");
         }
 
-        text.Append("Content-Type: text/plain; charset=utf-8\r\n\r\n");
-        text.Append(email.TextBody.ReplaceLineEndings("\r\n"));
+        if (email.HtmlBody is not { Length: > 0 } html)
+        {
+            text.Append("Content-Type: text/plain; charset=utf-8\r\n\r\n");
+            text.Append(email.TextBody.ReplaceLineEndings("\r\n"));
+            return text.ToString();
+        }
+
+        // The boundary comes from the message id, so a file is the same whenever the same message is written.
+        var boundary = "imebridge-alt-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.MessageId)))[..24];
+        text.Append("MIME-Version: 1.0\r\n");
+        text.Append("Content-Type: multipart/alternative; boundary=\"").Append(boundary).Append("\"\r\n\r\n");
+        AppendPart(text, boundary, "text/plain", email.TextBody);
+        AppendPart(text, boundary, "text/html", html);
+        text.Append("--").Append(boundary).Append("--\r\n");
         return text.ToString();
+    }
+
+    private static void AppendPart(StringBuilder text, string boundary, string mediaType, string body)
+    {
+        text.Append("--").Append(boundary).Append("\r\n");
+        text.Append("Content-Type: ").Append(mediaType).Append("; charset=utf-8\r\n\r\n");
+        text.Append(body.ReplaceLineEndings("\r\n")).Append("\r\n");
     }
 
     /// <summary>Header values never carry a line break (header injection).</summary>

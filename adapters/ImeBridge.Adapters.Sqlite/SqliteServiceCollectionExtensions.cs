@@ -1,8 +1,13 @@
 using ImeBridge.Core.Messaging;
+using ImeBridge.Core.Outbound;
+using ImeBridge.Core.Outbound.Consent;
+using ImeBridge.Core.Outbound.PartnerEvents;
+using ImeBridge.Core.Outbound.ReportDelivery;
 using ImeBridge.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ImeBridge.Adapters.Sqlite;
@@ -40,6 +45,15 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton(sp => new SqliteExpertDirectory(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IExpertDirectory>(sp => sp.GetRequiredService<SqliteExpertDirectory>());
         services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<SqliteMessageQueue>());
+        services.AddSingleton<IOutboundLedger>(sp => new SqliteOutboundLedger(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IWebhookSubscriptions>(sp => new SqliteWebhookSubscriptions(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IWebhookDeliveryLog>(sp => new SqliteWebhookDeliveryLog(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IProofOfServiceStore>(sp => new SqliteProofOfService(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ISmsConsentLedger>(sp => new SqliteSmsConsentLedger(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IOperatorAlerts>(sp => new SqliteOperatorAlerts(
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<SqliteOperatorAlerts>>() ?? NullLogger<SqliteOperatorAlerts>.Instance));
         return services;
     }
 }

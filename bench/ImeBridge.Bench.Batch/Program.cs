@@ -12,6 +12,7 @@ using ImeBridge.Adapters.Sqlite;
 using ImeBridge.Bench.Batch;
 using ImeBridge.Core.Batch;
 using ImeBridge.Core.Intake;
+using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Partners;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Validation;
@@ -83,6 +84,7 @@ static ServiceProvider Services(string folder) =>
         .AddImeBridgeLocalDocuments(Path.Combine(folder, "documents"))
         .AddSingleton<ReferralReader>()
         .AddSingleton<ReferralValidator>()
+        .AddSingleton<IntakePressure>()
         .AddSingleton<ReferralIntake>()
         .AddSingleton<BatchIntake>()
         .BuildServiceProvider();

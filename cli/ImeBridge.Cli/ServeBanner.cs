@@ -22,7 +22,12 @@ internal static class ServeBanner
         output.WriteLine($"  sftp         {(channels.SftpPartners.Count == 0 ? "no partner polled" : "polling " + string.Join(", ", channels.SftpPartners))}");
         output.WriteLine($"  email        {(channels.InboundEmail ? "POST /api/email/inbound (SendGrid Inbound Parse)" : "POST /api/email/inbound off (no inboundEmail.secret)")}"
             + (channels.Mailbox is { } mailbox ? $"; polling IMAP {mailbox}" : ""));
-        output.WriteLine($"  outbox       {Path.Combine(dataDirectory, ImeBridgeBuilder.OutboxFolderName)} (email is kept here, not sent: no provider configured)");
+        output.WriteLine($"  sms out      {(channels.SmsToOutbox ? "kept in the outbox, not sent (no twilio.accountSid)" : "Twilio")}");
+        output.WriteLine($"  email out    {(channels.EmailToOutbox ? "kept in the outbox, not sent (no sendgrid.apiKey)" : "SendGrid")}");
+        if (channels.SmsToOutbox || channels.EmailToOutbox)
+        {
+            output.WriteLine($"  outbox       {Path.Combine(dataDirectory, ImeBridgeBuilder.OutboxFolderName)}");
+        }
         if (options.IncludeDemoPartner)
         {
             output.WriteLine("Demo partner (development only: these secrets are public, never use it for real referrals):");
@@ -41,4 +46,6 @@ internal static class ServeBanner
 
 /// <summary>The inbound channels a running <c>serve</c> listens on or polls, for its banner.</summary>
 /// <param name="Mailbox">The IMAP host polled, or null.</param>
-internal sealed record ServeChannels(IReadOnlyList<string> SftpPartners, bool InboundEmail, string? Mailbox);
+/// <param name="SmsToOutbox">No SMS provider is configured: SMS are written to the outbox, not sent.</param>
+/// <param name="EmailToOutbox">No email provider is configured: email is written to the outbox, not sent.</param>
+internal sealed record ServeChannels(IReadOnlyList<string> SftpPartners, bool InboundEmail, string? Mailbox, bool SmsToOutbox, bool EmailToOutbox);

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using ImeBridge.Adapters.Email.Configuration;
+using ImeBridge.Adapters.LocalFiles;
 using ImeBridge.Adapters.Sftp;
+using ImeBridge.Core.Outbound;
+using ImeBridge.Core.Ports;
 using ImeBridge.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -108,6 +111,8 @@ internal static class ServeCommand
         var sftp = services.GetRequiredService<IOptions<SftpOptions>>().Value.SftpPartners.Select(p => p.Id!).ToList();
         var inbound = !string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<InboundEmailOptions>>().Value.Secret);
         var mailbox = services.GetRequiredService<IOptions<MailboxOptions>>().Value.Host;
-        return new ServeChannels(sftp, inbound, string.IsNullOrWhiteSpace(mailbox) ? null : mailbox);
+        var smsToOutbox = services.GetRequiredService<ISmsSender>() is LocalOutboxSmsSender;
+        var emailToOutbox = services.GetRequiredService<IEmailSender>() is LocalOutboxEmailSender;
+        return new ServeChannels(sftp, inbound, string.IsNullOrWhiteSpace(mailbox) ? null : mailbox, smsToOutbox, emailToOutbox);
     }
 }

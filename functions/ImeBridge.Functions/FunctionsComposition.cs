@@ -26,6 +26,11 @@ public static class FunctionsComposition
         builder.Services.AddScoped<Documents>();
         builder.Services.AddScoped<Scheduling>();
         builder.Services.AddScoped<Reports>();
+        builder.Services.AddScoped<Twilio>();
+        builder.Services.AddScoped<SendGridEvents>();
+        builder.Services.AddScoped<OperationsWebhooks>();
+        builder.Services.AddScoped<OperationsOutbound>();
+        builder.Services.AddScoped<ReportDelivery>();
         return builder.AddImeBridge().UseEmbedded(FunctionsDataDirectory.Resolve(builder.Configuration));
     }
 }

@@ -6,6 +6,7 @@ using ImeBridge.Adapters.Sftp;
 using ImeBridge.Adapters.Sqlite;
 using ImeBridge.Core.Messaging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace ImeBridge.Hosting;
@@ -45,6 +46,8 @@ public sealed class ImeBridgeBuilder
         Host.Services.AddImeBridgeSqlite(Path.Combine(root, DatabaseFileName));
         Host.Services.AddImeBridgeLocalDocuments(Path.Combine(root, DocumentsFolderName));
         Host.Services.AddImeBridgeLocalOutbox(Path.Combine(root, OutboxFolderName, "email"));
+        // SMS too, unless Twilio is configured (AddSms registered TwilioSmsSender first).
+        Host.Services.TryAddSingleton<ImeBridge.Core.Outbound.ISmsSender>(sp => new LocalOutboxSmsSender(Path.Combine(root, OutboxFolderName, "sms"), sp.GetRequiredService<TimeProvider>()));
         Host.Services.Configure<SftpOptions>(sftp => sftp.WorkFolder ??= Path.Combine(root, WorkFolderName, "sftp"));
         if (runQueuePump)
         {

@@ -70,6 +70,11 @@ public sealed class ImeBridgeOptionsValidator : IValidateOptions<ImeBridgeOption
             failures.Add($"{label}: kind must be one of {string.Join(", ", Kinds)}.");
         }
 
+        foreach (var problem in ImeBridge.Hosting.Outbound.WebhookSubscriptionRules.Validate(partner.Webhooks, partner.Id))
+        {
+            failures.Add($"{label}: {problem}");
+        }
+
         if (!IsStrongSecret(partner.WebhookSecret))
         {
             failures.Add($"{label}: webhookSecret must be 'whsec_' followed by the base64 of at least {MinimumSecretBytes} bytes.");

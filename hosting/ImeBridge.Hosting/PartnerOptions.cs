@@ -25,4 +25,7 @@ public sealed class PartnerOptions
 
     /// <summary>The partner's FHIR server and mapping settings (docs/fhir-partner-server.md); the FHIR adapter binds and checks them.</summary>
     public FhirPartnerOptions? Fhir { get; set; }
+
+    /// <summary>Where the partner wants signed event webhooks (docs: schemas/events/); more can be added with the operator API.</summary>
+    public List<ImeBridge.Hosting.Outbound.PartnerWebhookOptions> Webhooks { get; set; } = [];
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using ImeBridge.Adapters.Fhir.Server;
 using ImeBridge.Core.Messaging;
+using ImeBridge.Core.Outbound;
+using ImeBridge.Core.Outbound.ReportDelivery;
 using ImeBridge.Core.Ports;
 using Microsoft.Extensions.Logging;
 
@@ -12,8 +14,15 @@ namespace ImeBridge.Adapters.Fhir.WriteBack;
 /// once (If-None-Exist on its SHA-256), then the Task by conditional update on ImeBridge's identifier, so a retry or a
 /// second delivery writes the same Task again instead of a new one. Failures go back to the dispatcher as
 /// <see cref="OutboundDeliveryException"/>: retried on the partner-delivery schedule when transient, dead-lettered when not.
+/// Once an approved report's DocumentReference is written, a <see cref="DeliverySettled"/> tells report delivery that
+/// the referrer was served (when a queue is given).
 /// </summary>
-public sealed class FhirTaskUpdateHandler(FhirServerClients servers, IDocumentStore documents, ILogger<FhirTaskUpdateHandler> logger) : IMessageHandler
+public sealed class FhirTaskUpdateHandler(
+    FhirServerClients servers,
+    IDocumentStore documents,
+    ILogger<FhirTaskUpdateHandler> logger,
+    IMessageQueue? queue = null,
+    TimeProvider? time = null) : IMessageHandler
 {
     public string MessageType => FhirTaskUpdate.MessageType;
 
@@ -38,6 +47,10 @@ public sealed class FhirTaskUpdateHandler(FhirServerClients servers, IDocumentSt
                 update.PartnerId,
                 update.Status,
                 written.Id ?? "not returned");
+            if (report is not null && update.Status == "ReportApproved" && queue is not null)
+            {
+                await SettleReportDeliveryAsync(update, update.ReportSha256!, report, cancellationToken);
+            }
         }
         catch (FhirServerException ex)
         {
@@ -47,6 +60,22 @@ public sealed class FhirTaskUpdateHandler(FhirServerClients servers, IDocumentSt
                 ex.RetryAfter,
                 ex);
         }
+    }
+
+    private async System.Threading.Tasks.Task SettleReportDeliveryAsync(FhirTaskUpdate update, string sha256, ResourceReference report, CancellationToken cancellationToken)
+    {
+        var deliveryId = ReportDeliveryIds.For(update.TaskKey, sha256, ReportRecipientRoles.Referrer);
+        var settled = new DeliverySettled(
+            deliveryId,
+            update.TaskKey,
+            OutboundChannels.Fhir,
+            ReportDeliveryIds.Purpose,
+            OutboundStatuses.Delivered,
+            (time ?? TimeProvider.System).GetUtcNow(),
+            report.Reference ?? "DocumentReference?identifier=" + sha256);
+        await queue!.SendAsync(
+            [new QueueMessage($"{DeliverySettled.MessageType}:{deliveryId}", DeliverySettled.MessageType, update.TaskKey, JsonSerializer.SerializeToUtf8Bytes(settled, MessageJson.Options))],
+            cancellationToken);
     }
 
     private async Task<ResourceReference> WriteReportAsync(FhirServerClient server, FhirTaskUpdate update, string sha256, CancellationToken cancellationToken)

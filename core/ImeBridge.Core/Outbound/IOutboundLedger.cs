@@ -27,6 +27,9 @@ public interface IOutboundLedger
 
     Task<OutboundRecord?> FindByProviderIdAsync(string channel, string providerId, CancellationToken cancellationToken);
 
+    /// <summary>The newest message of <paramref name="channel"/> sent to <paramref name="recipient"/> (an inbound reply names only its sender).</summary>
+    Task<OutboundRecord?> FindLatestToRecipientAsync(string channel, string recipient, CancellationToken cancellationToken);
+
     /// <summary>Every message of one referral, oldest first.</summary>
     Task<IReadOnlyList<OutboundRecord>> ListForReferralAsync(string referralId, CancellationToken cancellationToken);
 }

@@ -69,6 +69,7 @@ internal sealed class EmailHarness : IAsyncDisposable
         services.AddSingleton<ReferralReader>();
         services.AddSingleton<ReferralValidator>();
         services.AddScoped<ReferralIntake>();
+        services.AddSingleton<IntakePressure>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<IEmailSender>(sender);
         services.AddImeBridgeEmail(builder.Configuration, pollMailboxInBackground);

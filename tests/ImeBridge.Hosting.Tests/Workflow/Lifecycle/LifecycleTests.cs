@@ -29,6 +29,8 @@ public sealed class LifecycleTests
     public async Task A_referral_goes_from_a_signed_webhook_to_an_approved_report_with_every_step_on_its_timeline()
     {
         var clock = new ShiftedClock();
+        // A weekday morning in Albany: the claimant's notice goes at once (quiet hours would hold it at night).
+        clock.AdvanceToWeekdayMorning(TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), 10);
         var statusChanges = new MessageRecorder(MessageTypes.ReferralStatusChanged);
         await using var app = await TestApp.StartAsync(
             settings: new Dictionary<string, string?> { ["operatorToken"] = OperatorToken, ["reports:writerToken"] = WriterToken },
@@ -43,7 +45,7 @@ public sealed class LifecycleTests
         var body = ReferralBodies.ValidNode(TestPartner.Acme, ReferralBodies.NewExternalId());
         body["claim"]!["claimNumber"] = "WC-NY-LIFE-" + Guid.NewGuid().ToString("N")[..8];
         body["request"]!["treatingPhysician"]!["opinion"] = new JsonObject { ["causation"] = "related", ["workRestrictions"] = "offWork" };
-        var posted = await app.Client.SendAsync(SignedRequests.Post(TestPartner.Acme, ReferralBodies.Bytes(body)));
+        var posted = await app.Client.SendAsync(SignedRequests.Post(TestPartner.Acme, ReferralBodies.Bytes(body), timestamp: clock.GetUtcNow()));
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var referralId = (string)(await posted.ReadObjectAsync())["referralId"]!;
 
@@ -56,12 +58,15 @@ public sealed class LifecycleTests
         // The referrer uploads them: the packet is assembled and the exam booked after the New York notice period.
         var upload = await app.Client.SendAsync(Upload(referralId, "medicalRecords", RecordsPdf));
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
-        var scheduled = await WorkflowWait.UntilStatusAsync(app.Services, referralId, ReferralStatus.Scheduled);
+        var scheduled = await WorkflowWait.UntilEventAsync(app.Services, referralId, "referral.scheduled");
         var appointment = scheduled.Case.Scheduling!.Appointment!;
         Assert.Equal("alb", appointment.OfficeId);
         Assert.Equal("ny-notice", appointment.NoticeRuleId);
         Assert.True(appointment.Start > clock.GetUtcNow().AddDays(7), "the exam is booked after the notice period");
         Assert.NotNull(scheduled.Case.Documents);
+
+        // The claimant is told: the notice goes by SMS (to the local outbox here) and the letter by email.
+        await WorkflowWait.UntilStatusAsync(app.Services, referralId, ReferralStatus.ClaimantNotified);
 
         // The exam happens (weeks later) and the office marks it.
         clock.Advance(appointment.Start.AddHours(2) - clock.GetUtcNow());
@@ -102,7 +107,7 @@ public sealed class LifecycleTests
         Assert.Equal(
             [
                 "referral.received", "referral.triaged", "referral.expertMatched", "documents.requested", "documents.received",
-                "referral.documentsReady", "referral.scheduled", "referral.examined",
+                "referral.documentsReady", "referral.scheduled", "referral.claimantNotified", "referral.examined",
                 "referral.reportReceived", "qa.failed", "referral.reportReceived", "qa.passed", "clarification.prepared",
                 "referral.clarificationRequested", "referral.addendumReceived", "qa.passed", "referral.reportApproved",
             ],

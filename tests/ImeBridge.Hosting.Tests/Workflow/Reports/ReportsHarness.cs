@@ -44,36 +44,42 @@ internal sealed class ReportsHarness : IAsyncDisposable
 
     public MessageRecorder Clarifications { get; }
 
-    public static async Task<ReportsHarness> StartAsync(string? writerToken = WriterToken)
+    /// <param name="settings">More configuration keys.</param>
+    /// <param name="services">More registrations, after the app's own.</param>
+    public static async Task<ReportsHarness> StartAsync(string? writerToken = WriterToken, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var statusChanges = new MessageRecorder(MessageTypes.ReferralStatusChanged);
         var gaps = new MessageRecorder(ReportMessageTypes.ReportGapsFound);
         var clarifications = new MessageRecorder(ReportMessageTypes.ReportClarificationRequested);
-        var settings = new Dictionary<string, string?> { ["operatorToken"] = OperatorToken };
+        var configuration = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["operatorToken"] = OperatorToken };
         if (writerToken is not null)
         {
-            settings["reports:writerToken"] = writerToken;
+            configuration["reports:writerToken"] = writerToken;
         }
 
         var app = await TestApp.StartAsync(
-            settings: settings,
+            settings: configuration,
             services: s =>
             {
                 s.AddSingleton<IMessageHandler>(statusChanges);
                 s.AddSingleton<IMessageHandler>(gaps);
                 s.AddSingleton<IMessageHandler>(clarifications);
+                services?.Invoke(s);
             });
         return new ReportsHarness(app, statusChanges, gaps, clarifications);
     }
 
     /// <summary>Posts the sample referral (with the treating physician's <paramref name="opinion"/>), waits for triage, then makes it Examined by the expert.</summary>
-    public async Task<string> ExaminedReferralAsync(JsonObject? opinion = null)
+    /// <param name="edit">Changes to the referral's body before it is posted (its parties …).</param>
+    public async Task<string> ExaminedReferralAsync(JsonObject? opinion = null, Action<JsonObject>? edit = null)
     {
         var body = ReferralBodies.ValidNode(TestPartner.Acme, ReferralBodies.NewExternalId());
         if (opinion is not null)
         {
             body["request"]!["treatingPhysician"]!["opinion"] = opinion;
         }
+
+        edit?.Invoke(body);
 
         var response = await App.Client.SendAsync(SignedRequests.Post(TestPartner.Acme, ReferralBodies.Bytes(body)));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

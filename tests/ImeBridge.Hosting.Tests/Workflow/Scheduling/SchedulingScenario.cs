@@ -20,6 +20,9 @@ internal static class SchedulingScenario
 
     public static DateTimeOffset Slot(int index) => FirstSlot.AddDays(index);
 
+    /// <summary>A booked referral is Scheduled until the claimant's notice goes out (at once in daytime), then ClaimantNotified.</summary>
+    public static readonly string[] AwaitingTheExam = [ReferralStatus.Scheduled, ReferralStatus.ClaimantNotified];
+
     /// <summary>The wall-clock time at the Albany office.</summary>
     public static DateTime InNewYork(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime;
@@ -47,10 +50,11 @@ internal static class SchedulingScenario
     }
 
     /// <summary>A referral matched to the expert and moved on to DocumentsReady (by the documents step or, here, an operator).</summary>
-    public static async Task<string> DocumentsReadyAsync(TestApp app, Expert expert)
+    /// <param name="clock">The bridge's clock when a test moved it: the webhook is signed at its time.</param>
+    public static async Task<string> DocumentsReadyAsync(TestApp app, Expert expert, TimeProvider? clock = null)
     {
         await app.Services.GetRequiredService<IExpertDirectory>().UpsertAsync([expert], CancellationToken.None);
-        var response = await app.Client.SendAsync(SignedRequests.Post(TestPartner.Acme, ReferralBodies.Valid(TestPartner.Acme)));
+        var response = await app.Client.SendAsync(SignedRequests.Post(TestPartner.Acme, ReferralBodies.Valid(TestPartner.Acme), timestamp: clock?.GetUtcNow()));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var referralId = (string)(await response.ReadObjectAsync())["referralId"]!;
         await WorkflowWait.UntilEventAsync(app.Services, referralId, "referral.expertMatched");
