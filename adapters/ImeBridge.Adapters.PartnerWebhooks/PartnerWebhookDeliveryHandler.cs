@@ -63,15 +63,25 @@ public sealed class PartnerWebhookDeliveryHandler(
             : null;
         var body = PartnerEventPayload.Build(delivery.ToEvent(), referral);
         var attemptAt = time.GetUtcNow();
-        var result = await PostAsync(subscription, delivery.EventId, body, cancellationToken);
-        await SettleAsync(message, delivery, subscription, attemptAt, result, cancellationToken);
+        var trail = new InCallAttempts();
+        var result = await PostAsync(subscription, delivery.EventId, body, trail, cancellationToken);
+        // The pipeline's own retries within this call, before the last try (which SettleAsync records with the outcome).
+        var tries = trail.All;
+        for (var i = 0; i < tries.Count - 1; i++)
+        {
+            await log.RecordAttemptAsync(delivery.DeliveryId, tries[i].At, tries[i].HttpStatus, tries[i].ErrorKind, tries[i].DurationMs, WebhookDeliveryStatuses.Retrying, cancellationToken);
+        }
+
+        var last = tries.Count > 0 ? tries[^1] : null;
+        await SettleAsync(message, delivery, subscription, last?.At ?? attemptAt, last is null ? result : result with { DurationMs = last.DurationMs }, cancellationToken);
     }
 
-    private async Task<WebhookAttemptResult> PostAsync(WebhookSubscription subscription, string eventId, byte[] body, CancellationToken cancellationToken)
+    private async Task<WebhookAttemptResult> PostAsync(WebhookSubscription subscription, string eventId, byte[] body, InCallAttempts trail, CancellationToken cancellationToken)
     {
         var signer = new StandardWebhookSigner(subscription.Secret);
         using var post = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
         post.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        post.Options.Set(InCallAttempts.Key, trail);
         foreach (var (name, value) in signer.CreateHeaders(eventId, time.GetUtcNow(), body).ToList())
         {
             post.Headers.TryAddWithoutValidation(name, value);

@@ -14,7 +14,10 @@ public static class PartnerWebhooksServiceCollectionExtensions
     public static IServiceCollection AddPartnerWebhookDelivery(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHttpClient(PartnerWebhookHttp.ClientName).AddOutboundResilience(PartnerWebhookHttp.ClientName, PartnerWebhookHttp.Policy());
+        services.AddHttpClient(PartnerWebhookHttp.ClientName)
+            .AddOutboundResilience(PartnerWebhookHttp.ClientName, PartnerWebhookHttp.Policy())
+            // Added after the pipeline, so it runs inside it and sees every try.
+            .AddHttpMessageHandler(sp => new InCallAttemptRecorder(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, PartnerWebhookDeliveryHandler>());
         return services;
     }

@@ -15,6 +15,9 @@ public sealed record Expert
     /// <summary>National Provider Identifier, 10 digits with a valid check digit.</summary>
     public required string Npi { get; init; }
 
+    /// <summary>Where the expert's office receives the case packet link; null when only an operator contacts them.</summary>
+    public string? Email { get; init; }
+
     /// <summary>NUCC provider taxonomy codes with their readable names; at least one.</summary>
     public IReadOnlyList<ExpertSpecialty> Specialties { get; init; } = [];
 

@@ -9,6 +9,7 @@ internal static partial class ExpertCsvColumns
     public const string ExpertId = "expertId";
     public const string Npi = "npi";
     public const string Name = "name";
+    public const string Email = "email";
     public const string Specialties = "specialties";
     public const string BoardCertifications = "boardCertifications";
     public const string LicensedStates = "licensedStates";
@@ -25,7 +26,7 @@ internal static partial class ExpertCsvColumns
 
     public static readonly string[] Single =
     [
-        ExpertId, Npi, Name, Specialties, BoardCertifications, LicensedStates, PracticeId, PracticeName,
+        ExpertId, Npi, Name, Email, Specialties, BoardCertifications, LicensedStates, PracticeId, PracticeName,
         Languages, CapacityPerDay, TurnaroundDays, AverageTurnaroundDays, Active,
     ];
 

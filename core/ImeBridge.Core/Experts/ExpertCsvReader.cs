@@ -21,6 +21,7 @@ internal static class ExpertCsvReader
             ExpertId = cells.Text(ExpertCsvColumns.ExpertId),
             Npi = cells.Text(ExpertCsvColumns.Npi),
             Name = cells.Text(ExpertCsvColumns.Name),
+            Email = cells.Text(ExpertCsvColumns.Email),
             PracticeId = cells.Text(ExpertCsvColumns.PracticeId),
             PracticeName = cells.Text(ExpertCsvColumns.PracticeName),
             CapacityPerDay = cells.Integer(ExpertCsvColumns.CapacityPerDay),

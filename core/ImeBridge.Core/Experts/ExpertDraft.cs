@@ -9,6 +9,8 @@ internal sealed class ExpertDraft
 
     public string? Name { get; set; }
 
+    public string? Email { get; set; }
+
     public List<ExpertSpecialty> Specialties { get; } = [];
 
     public List<string> BoardCertifications { get; } = [];

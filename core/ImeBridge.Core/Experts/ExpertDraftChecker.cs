@@ -18,6 +18,10 @@ internal static class ExpertDraftChecker
         }
 
         var name = Required(draft.Name, names.Field("name"), errors);
+        if (draft.Email is { } email)
+        {
+            errors.Check(names.Field("email"), ExpertRules.Email(email));
+        }
         CheckSpecialties(draft, names, errors);
         var states = CheckStates(draft, names, errors);
         var languages = CheckLanguages(draft, names, errors);
@@ -39,6 +43,7 @@ internal static class ExpertDraftChecker
             ExpertId = draft.ExpertId ?? ExpertIds.FromNpi(npi!),
             Name = name!,
             Npi = npi!,
+            Email = draft.Email,
             Specialties = [.. draft.Specialties],
             BoardCertifications = [.. draft.BoardCertifications],
             LicensedStates = states,

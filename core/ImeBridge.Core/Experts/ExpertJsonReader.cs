@@ -74,6 +74,7 @@ internal static class ExpertJsonReader
             ExpertId = Clean(json.ExpertId),
             Npi = Clean(json.Npi),
             Name = Clean(json.Name),
+            Email = Clean(json.Email),
             PracticeId = Clean(json.Practice?.Id),
             PracticeName = Clean(json.Practice?.Name),
             CapacityPerDay = json.CapacityPerDay,

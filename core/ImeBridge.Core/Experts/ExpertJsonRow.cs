@@ -9,6 +9,8 @@ internal sealed class ExpertJsonRow
 
     public string? Name { get; set; }
 
+    public string? Email { get; set; }
+
     public List<SpecialtyJson?>? Specialties { get; set; }
 
     public List<string?>? BoardCertifications { get; set; }

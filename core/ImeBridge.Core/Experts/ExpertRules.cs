@@ -23,6 +23,11 @@ internal static partial class ExpertRules
     public static string? State(string state) =>
         UsStates.IsValid(state) ? null : "is not a two-letter US state code";
 
+    public static string? Email(string email) =>
+        email.Length <= 254 && email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < email.Length - 1 && !email.Any(char.IsWhiteSpace)
+            ? null
+            : "is not an email address (name@example.com)";
+
     public static string? Language(string tag) =>
         LanguageShape().IsMatch(tag) ? null : "is not a BCP-47 language tag (en, es, en-US, zh-Hant-TW)";
 

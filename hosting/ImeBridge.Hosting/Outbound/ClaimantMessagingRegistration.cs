@@ -1,6 +1,7 @@
 using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Outbound;
 using ImeBridge.Core.Outbound.ClaimantMessages;
+using ImeBridge.Core.Outbound.ExpertNotices;
 using ImeBridge.Core.Outbound.ReferrerNotices;
 using ImeBridge.Core.Outbound.Templates;
 using ImeBridge.Core.Outbound.Timing;
@@ -15,8 +16,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace ImeBridge.Hosting.Outbound;
 
 /// <summary>
-/// The claimant's notices and reminders (scheduling, quiet hours, fallback), the referrer's status notices by email,
-/// and the operators' view of both (alerts, a referral's messages).
+/// The claimant's notices and reminders (scheduling, quiet hours, fallback), the referrer's status notices and the
+/// expert's packet link by email, and the operators' view of them (alerts, a referral's messages).
 /// </summary>
 public static class ClaimantMessagingRegistration
 {
@@ -38,6 +39,7 @@ public static class ClaimantMessagingRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ClaimantMessageHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ClaimantFallbackHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ReferrerNoticeHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, PacketLinkEmailHandler>());
         services.TryAddScoped<OpsOutboundApi>();
         return services;
     }

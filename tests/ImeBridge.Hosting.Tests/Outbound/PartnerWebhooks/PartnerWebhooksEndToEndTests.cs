@@ -1,6 +1,8 @@
 using System.Text;
 using ImeBridge.Adapters.Webhooks;
+using ImeBridge.Core.Outbound.PartnerEvents;
 using ImeBridge.Hosting.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using static ImeBridge.Hosting.Tests.Outbound.PartnerWebhooks.PartnerWebhookScenario;
@@ -73,5 +75,11 @@ public sealed class PartnerWebhooksEndToEndTests
         Assert.Equal("referral.received", attempts[firstSuccess].Type);
         Assert.DoesNotContain(attempts.Take(firstSuccess), a => a.Type == "referral.status_changed");
         Assert.Equal("referral.status_changed", attempts.Skip(firstSuccess + 1).First().Type);
+
+        // The delivery log shows every POST, the pipeline's in-call retry included.
+        var log = scenario.App.Services.GetRequiredService<IWebhookDeliveryLog>();
+        var received = (await log.QueryAsync(new WebhookDeliveryQuery(SubscriptionId: AcmeSubscription), CancellationToken.None)).Single(d => d.EventType == "referral.received");
+        Assert.Equal([500, 500, 200], received.Attempts.Select(a => a.HttpStatus ?? 0));
+        Assert.Equal([1, 2, 3], received.Attempts.Select(a => a.Attempt));
     }
 }
