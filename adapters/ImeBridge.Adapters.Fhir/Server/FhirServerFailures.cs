@@ -1,3 +1,4 @@
+using ImeBridge.Adapters.Http;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -23,7 +24,7 @@ internal static class FhirServerFailures
     {
         var status = (int)response.StatusCode;
         var transient = FhirServerTransport.IsTransient(status);
-        var retryAfter = FhirServerRetryAfter.Of(response, FhirServerTransport.Clock);
+        var retryAfter = RetryAfterHeader.Of(response, FhirServerTransport.Clock);
         var codes = FhirServerOutcome.IssueCodes(body, response.Content.Headers.ContentType?.MediaType);
         var issues = codes.Count > 0 ? $"; issues: {string.Join(", ", codes)}" : string.Empty;
         var wait = retryAfter is { } after ? $"; retry after {after.TotalSeconds:0} s" : string.Empty;

@@ -1,3 +1,4 @@
+using ImeBridge.Adapters.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Retry;
@@ -27,7 +28,7 @@ internal static class FhirServerResilience
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.MaxRetryAfter > options.RetryBaseDelay ? options.MaxRetryAfter : options.RetryBaseDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context, args.Outcome, options)),
-                DelayGenerator = args => ValueTask.FromResult(FhirServerRetryAfter.Of(args.Outcome.Result, FhirServerTransport.Clock)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfterHeader.Of(args.Outcome.Result, FhirServerTransport.Clock)),
             });
         }
 
@@ -59,5 +60,5 @@ internal static class FhirServerResilience
 
     // A Retry-After longer than the caller accepts is not waited for: the answer goes back and becomes an exception.
     private static bool WaitIsAcceptable(HttpResponseMessage response, FhirServerOptions options) =>
-        FhirServerRetryAfter.Of(response, FhirServerTransport.Clock) is not { } wait || wait <= options.MaxRetryAfter;
+        RetryAfterHeader.Of(response, FhirServerTransport.Clock) is not { } wait || wait <= options.MaxRetryAfter;
 }

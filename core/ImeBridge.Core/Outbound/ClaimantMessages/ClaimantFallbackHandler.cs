@@ -37,12 +37,9 @@ public sealed class ClaimantFallbackHandler(
             new OperatorAlert($"{settled.Channel}.{settled.Outcome}:{settled.MessageId}", $"{settled.Channel}.{settled.Outcome}", settled.ReferralId, $"claimant {kind} by {settled.Channel}: {settled.Outcome} {settled.Detail}".TrimEnd(), now),
             cancellationToken);
 
+        // A reminder of a booking that was moved since is not sent again: only what still concerns the claimant is.
         var stored = await store.GetAsync(settled.ReferralId, cancellationToken);
-        var scheduling = stored?.Case.Scheduling;
-        var appointment = scheduling?.Appointment is { } standing && AppointmentKey.Of(standing) == appointmentKey
-            ? standing
-            : scheduling?.History.LastOrDefault(p => AppointmentKey.Of(p.Appointment) == appointmentKey)?.Appointment;
-        if (stored is null || appointment is null || appointment.Start <= now)
+        if (stored is null || due.AppointmentIn(stored) is not { } appointment || appointment.Start <= now)
         {
             return;
         }

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using ImeBridge.Core.Messaging;
+using ImeBridge.Core.Ports;
+using ImeBridge.Core.Workflow.Scheduling;
+using BookingKey = ImeBridge.Core.Outbound.ClaimantMessages.AppointmentKey;
 
 namespace ImeBridge.Core.Outbound.ClaimantMessages;
 
@@ -15,6 +18,24 @@ public sealed record ClaimantMessageDue(string ReferralId, string Kind, string A
     public const string MessageType = nameof(ClaimantMessageDue);
 
     public static string SessionOf(string referralId) => "claimant:" + referralId;
+
+    /// <summary>
+    /// The appointment this message is about: for a notice or reminder, the standing one, and only while it is the
+    /// same booking; for a follow-up, the standing one or the ended one in the history. Null when the message is void.
+    /// </summary>
+    public CaseAppointment? AppointmentIn(StoredReferral stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var scheduling = stored.Case.Scheduling;
+        if (scheduling?.Appointment is { } standing && BookingKey.Of(standing) == AppointmentKey)
+        {
+            return standing;
+        }
+
+        return ClaimantMessageKinds.NeedsStandingAppointment(Kind)
+            ? null
+            : scheduling?.History.LastOrDefault(p => BookingKey.Of(p.Appointment) == AppointmentKey)?.Appointment;
+    }
 
     /// <summary>The queue message, due at <paramref name="dueAt"/>; its id makes scheduling the same message twice a no-op.</summary>
     public QueueMessage ToQueueMessage(DateTimeOffset? dueAt, string? idSuffix = null) => new(

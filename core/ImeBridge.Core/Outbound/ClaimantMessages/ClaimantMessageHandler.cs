@@ -3,7 +3,6 @@ using ImeBridge.Core.Messaging;
 using ImeBridge.Core.Outbound.Timing;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Workflow;
-using ImeBridge.Core.Workflow.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace ImeBridge.Core.Outbound.ClaimantMessages;
@@ -35,7 +34,7 @@ public sealed class ClaimantMessageHandler(
         ArgumentNullException.ThrowIfNull(message);
         var due = WorkflowMessages.Read<ClaimantMessageDue>(message);
         var stored = await store.GetAsync(due.ReferralId, cancellationToken);
-        if (stored is null || AppointmentOf(stored, due) is not { } appointment)
+        if (stored is null || due.AppointmentIn(stored) is not { } appointment)
         {
             logger.LogInformation("Referral {ReferralId}: claimant message {Kind} dropped: its appointment no longer stands", due.ReferralId, due.Kind);
             return;
@@ -83,25 +82,11 @@ public sealed class ClaimantMessageHandler(
     private async Task MarkNotifiedAsync(ClaimantMessageDue due, string how, string messageId, CancellationToken cancellationToken)
     {
         var current = await store.GetAsync(due.ReferralId, cancellationToken);
-        if (current is not { Status: ReferralStatus.Scheduled } || current.Case.Scheduling?.Appointment is not { } standing || AppointmentKey.Of(standing) != due.AppointmentKey)
+        if (current is not { Status: ReferralStatus.Scheduled } || due.AppointmentIn(current) is null)
         {
             return;
         }
 
         await workflow.ApplyAsync(current, WorkflowStep.Move(ReferralStatus.ClaimantNotified, Actor, $"appointment notice sent by {how}", messageId + ":notified"), cancellationToken);
-    }
-
-    /// <summary>The standing appointment for a notice or reminder of it; the ended one for a follow-up.</summary>
-    private static CaseAppointment? AppointmentOf(StoredReferral stored, ClaimantMessageDue due)
-    {
-        var scheduling = stored.Case.Scheduling;
-        if (ClaimantMessageKinds.NeedsStandingAppointment(due.Kind))
-        {
-            return scheduling?.Appointment is { } standing && AppointmentKey.Of(standing) == due.AppointmentKey ? standing : null;
-        }
-
-        return scheduling?.Appointment is { } current && AppointmentKey.Of(current) == due.AppointmentKey
-            ? current
-            : scheduling?.History.LastOrDefault(p => AppointmentKey.Of(p.Appointment) == due.AppointmentKey)?.Appointment;
     }
 }

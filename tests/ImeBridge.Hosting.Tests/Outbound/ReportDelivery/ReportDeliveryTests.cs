@@ -194,7 +194,7 @@ public sealed partial class ReportDeliveryTests
             $"{DeliverySettled.MessageType}:{messageId}{suffix}",
             DeliverySettled.MessageType,
             referralId,
-            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new DeliverySettled(messageId, referralId, OutboundChannels.Webhook, ReportDeliveryIds.Purpose, outcome, DateTimeOffset.UtcNow, "wh-1"), MessageJson.Options));
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new DeliverySettled(messageId, referralId, OutboundChannels.Webhook, ReportDeliveryIds.Purpose, outcome, TimeProvider.System.GetUtcNow(), "wh-1"), MessageJson.Options));
 
     private static bool Served(JsonObject proof, string role) =>
         proof["reports"]!.AsArray().SelectMany(r => r!["recipients"]!.AsArray()).Any(r => (string?)r!["role"] == role && (string?)r["status"] == "served");

@@ -64,7 +64,7 @@ public sealed class SendGridEventsRouteTests : IDisposable
         foreach (var (request, check) in new[]
                  {
                      (forger.Post(Batch), "BadSignature"),
-                     (sendGrid.Post(Batch, at: DateTimeOffset.UtcNow.AddMinutes(-30)), "StaleTimestamp"),
+                     (sendGrid.Post(Batch, at: TimeProvider.System.GetUtcNow().AddMinutes(-30)), "StaleTimestamp"),
                      (unsigned, "MissingHeaders"),
                  })
         {
@@ -108,7 +108,7 @@ public sealed class SendGridEventsRouteTests : IDisposable
     private static async Task ClaimAsync(TestApp app, string messageId)
     {
         var ledger = app.Services.GetRequiredService<IOutboundLedger>();
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         Assert.Null(await ledger.ClaimAsync(new OutboundRecord(messageId, OutboundChannels.Email, ReferralId, "appointment.letter", Claimant, OutboundStatuses.Claimed, null, null, now, now), CancellationToken.None));
         Assert.True(await ledger.UpdateAsync(messageId, OutboundStatuses.Sent, "x-msg-id", null, CancellationToken.None));
     }

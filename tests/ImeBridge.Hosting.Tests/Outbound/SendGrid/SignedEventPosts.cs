@@ -17,7 +17,7 @@ internal sealed class SignedEventPosts : IDisposable
     public HttpRequestMessage Post(string json, DateTimeOffset? at = null, string? signatureOverride = null)
     {
         var body = Encoding.UTF8.GetBytes(json + "\r\n");
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signed = Encoding.UTF8.GetBytes(timestamp).Concat(body).ToArray();
         var signature = signatureOverride ?? Convert.ToBase64String(key.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/sendgrid/events") { Content = new ByteArrayContent(body) };

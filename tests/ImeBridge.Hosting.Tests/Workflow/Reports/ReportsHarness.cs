@@ -88,13 +88,13 @@ internal sealed class ReportsHarness : IAsyncDisposable
         Assert.Equal(ReferralStatus.Triaged, triaged.Status);
 
         var store = App.Services.GetRequiredService<IReferralStore>();
-        var match = new CaseMatch("npi:" + ExpertNpi, ExpertNpi, "207X00000X", "alb", null, DateTimeOffset.UtcNow);
+        var match = new CaseMatch("npi:" + ExpertNpi, ExpertNpi, "207X00000X", "alb", null, TimeProvider.System.GetUtcNow());
         var outcome = await store.TransitionAsync(
             new ReferralTransition(
                 referralId,
                 ReferralStatus.Triaged,
                 ReferralStatus.Examined,
-                new TimelineEntry(DateTimeOffset.UtcNow, "referral.examined", ReferralStatus.Examined, "test", "test:examined:" + referralId),
+                new TimelineEntry(TimeProvider.System.GetUtcNow(), "referral.examined", ReferralStatus.Examined, "test", "test:examined:" + referralId),
                 []) { Case = triaged.Case with { Match = match } },
             CancellationToken.None);
         Assert.Equal(TransitionResult.Applied, outcome.Result);
