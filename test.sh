@@ -15,9 +15,12 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
-# Real servers: OpenSSH (SFTP) and Dovecot (IMAP) are installed here; each test class starts its
-# own instance on 127.0.0.1 and a free port with a fresh configuration and keys (tests/ImeBridge.Testing/Servers),
-# and stops it when done, so a test run never depends on a machine-wide service.
+# Real servers: OpenSSH (SFTP), Dovecot (IMAP), PostgreSQL and Azurite (Blob) are installed here; the tests start
+# their own instances on 127.0.0.1 and a free port with a fresh configuration (tests/ImeBridge.Testing/Servers:
+# one per test class, or one PostgreSQL cluster and one Azurite per test process with a fresh database or
+# container per test) and stop them when done, so a test run never depends on a machine-wide service. The
+# Service Bus tests run the real Azure.Messaging.ServiceBus client against an in-process AMQP 1.0 endpoint
+# (tests/ImeBridge.Testing.ServiceBus).
 log "packages"
 tests/services/install-packages.sh
 
@@ -35,6 +38,9 @@ dotnet restore ImeBridge.sln --verbosity quiet
 
 log "build"
 dotnet build ImeBridge.sln --no-restore --configuration Release --verbosity quiet -nologo
+
+log "deploy (Bicep build and lint, no warnings)"
+deploy/lint.sh
 
 log "test"
 status=0

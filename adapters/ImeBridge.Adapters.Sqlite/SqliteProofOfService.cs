@@ -6,26 +6,29 @@ namespace ImeBridge.Adapters.Sqlite;
 
 /// <summary>
 /// <see cref="IProofOfServiceStore"/> in the <c>report_service</c> table, written through the single writer. The first
-/// download of a link is recorded by a conditional update, so two downloads at once record one receipt.
+/// download of a link is recorded by a conditional update, so two downloads at once record one receipt. An operator's
+/// later attempts on a recipient are rows of their own; <c>served_by</c> (migration 0013) names who served one by hand.
 /// </summary>
 public sealed class SqliteProofOfService(SqliteDatabase database) : IProofOfServiceStore
 {
     private const string Columns = """
         message_id, referral_id, report_sha256, report_version, role, role_index, name, organization, channel, address,
-        required, status, planned_at, sent_at, receipt_at, receipt_kind, provider_id, detail, link_id, link_expires_at, downloaded_at
+        required, status, planned_at, sent_at, receipt_at, receipt_kind, provider_id, detail, link_id, link_expires_at, downloaded_at,
+        served_by
         """;
 
     private const string Insert = $"""
         INSERT INTO report_service ({Columns})
         VALUES ($id, $referral, $sha, $version, $role, $index, $name, $organization, $channel, $address,
-                $required, $status, $planned, $sent, $receipt, $kind, $provider, $detail, $link, $expires, $downloaded)
+                $required, $status, $planned, $sent, $receipt, $kind, $provider, $detail, $link, $expires, $downloaded,
+                $servedBy)
         ON CONFLICT (message_id) DO NOTHING;
         """;
 
     private const string Update = """
         UPDATE report_service
         SET status = $status, sent_at = $sent, receipt_at = $receipt, receipt_kind = $kind, provider_id = $provider,
-            detail = $detail, link_id = $link, link_expires_at = $expires, downloaded_at = $downloaded
+            detail = $detail, link_id = $link, link_expires_at = $expires, downloaded_at = $downloaded, served_by = $servedBy
         WHERE message_id = $id;
         """;
 
@@ -115,7 +118,8 @@ public sealed class SqliteProofOfService(SqliteDatabase database) : IProofOfServ
         .Bind("$detail", r.Detail)
         .Bind("$link", r.LinkId)
         .Bind("$expires", Millis(r.LinkExpiresAt))
-        .Bind("$downloaded", Millis(r.DownloadedAt));
+        .Bind("$downloaded", Millis(r.DownloadedAt))
+        .Bind("$servedBy", r.ServedBy);
 
     private static long? Millis(DateTimeOffset? at) => at is { } value ? UnixTime.ToMilliseconds(value) : null;
 
@@ -149,5 +153,6 @@ public sealed class SqliteProofOfService(SqliteDatabase database) : IProofOfServ
         Detail: reader.GetNullableString(17),
         LinkId: reader.GetNullableString(18),
         LinkExpiresAt: Instant(reader, 19),
-        DownloadedAt: Instant(reader, 20));
+        DownloadedAt: Instant(reader, 20),
+        ServedBy: reader.GetNullableString(21));
 }

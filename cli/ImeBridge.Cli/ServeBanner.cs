@@ -1,4 +1,5 @@
 using ImeBridge.Hosting;
+using ImeBridge.Hosting.Engines;
 
 namespace ImeBridge.Cli;
 
@@ -16,6 +17,14 @@ internal static class ServeBanner
         }
 
         output.WriteLine($"  data in      {dataDirectory} ({ImeBridgeBuilder.DatabaseFileName}, {ImeBridgeBuilder.DocumentsFolderName}/)");
+        if (channels.Engines is { IsEmbedded: false } engines)
+        {
+            // Names only: connection strings and namespaces stay out of the console.
+            var documents = engines.BlobDocuments is null ? "local" : "Azure Blob (" + engines.BlobDocuments.Container + ")";
+            var bus = engines.Bus == BusEngine.ServiceBus ? "Azure Service Bus (" + engines.ServiceBus!.QueueName + ")" : "in the state database";
+            output.WriteLine($"  engines      state {engines.Store.ToString().ToLowerInvariant()}, queue {bus}, documents {documents}");
+        }
+
         var configured = options.Partners.Count == 0 ? "" : $"{options.Partners.Count} from {configFile}: {string.Join(", ", options.Partners.Select(p => p.Id))}";
         var demo = options.IncludeDemoPartner ? DemoPartner.Id + " (built in)" : "";
         output.WriteLine($"  partners     {string.Join(" + ", new[] { demo, configured }.Where(s => s.Length > 0).DefaultIfEmpty("none"))}");
@@ -48,4 +57,4 @@ internal static class ServeBanner
 /// <param name="Mailbox">The IMAP host polled, or null.</param>
 /// <param name="SmsToOutbox">No SMS provider is configured: SMS are written to the outbox, not sent.</param>
 /// <param name="EmailToOutbox">No email provider is configured: email is written to the outbox, not sent.</param>
-internal sealed record ServeChannels(IReadOnlyList<string> SftpPartners, bool InboundEmail, string? Mailbox, bool SmsToOutbox, bool EmailToOutbox);
+internal sealed record ServeChannels(IReadOnlyList<string> SftpPartners, bool InboundEmail, string? Mailbox, bool SmsToOutbox, bool EmailToOutbox, EngineSettings? Engines = null);

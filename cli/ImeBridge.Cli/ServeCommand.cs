@@ -5,6 +5,7 @@ using ImeBridge.Adapters.Sftp;
 using ImeBridge.Core.Outbound;
 using ImeBridge.Core.Ports;
 using ImeBridge.Hosting;
+using ImeBridge.Hosting.Engines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,16 @@ internal static class ServeCommand
             HelpName = "DIR",
         };
         var config = CommonOptions.Config("Its partners are served beside the built-in demo partner (set \"includeDemoPartner\": false to drop it).");
+        var store = new Option<string?>("--store")
+        {
+            Description = "Where state lives: sqlite (default, in the data folder) or postgres (needs postgres:connectionString in the configuration). Overrides the configuration's \"store\".",
+            HelpName = "sqlite|postgres",
+        };
+        var bus = new Option<string?>("--bus")
+        {
+            Description = "What carries the workflow: embedded (default, the queue in the state database) or servicebus (needs --store postgres and serviceBus settings). Overrides the configuration's \"bus\".",
+            HelpName = "embedded|servicebus",
+        };
         var command = new Command(
             "serve",
             "Run ImeBridge on this machine: the partner referral API over HTTP, with state, queue and documents in a local data folder. "
@@ -51,12 +62,14 @@ internal static class ServeCommand
             urls,
             data,
             config,
+            store,
+            bus,
         };
-        command.SetAction((parsed, _) => RunAsync(parsed.GetValue(urls)!, parsed.GetValue(data), parsed.GetValue(config)));
+        command.SetAction((parsed, _) => RunAsync(parsed.GetValue(urls)!, parsed.GetValue(data), parsed.GetValue(config), parsed.GetValue(store), parsed.GetValue(bus)));
         return command;
     }
 
-    private static async Task<int> RunAsync(string urls, string? dataOption, string? configFile)
+    private static async Task<int> RunAsync(string urls, string? dataOption, string? configFile, string? store, string? bus)
     {
         var dataDirectory = DataDirectory.Resolve(dataOption);
         if (configFile is not null)
@@ -82,7 +95,26 @@ internal static class ServeCommand
         var started = false;
         builder.Logging.AddFilter(HostLogCategory, level => Volatile.Read(ref started) && level >= LogLevel.Information);
         builder.WebHost.UseUrls(urls);
-        builder.AddImeBridge().UseEmbedded(dataDirectory).RunChannelPollers();
+        var engineOverrides = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (store is not null)
+        {
+            engineOverrides[EngineSettings.StoreKey] = store;
+        }
+
+        if (bus is not null)
+        {
+            engineOverrides[EngineSettings.BusKey] = bus;
+        }
+
+        builder.Configuration.AddInMemoryCollection(engineOverrides);
+        try
+        {
+            builder.AddImeBridge().UseConfiguredEngines(dataDirectory).RunChannelPollers().RunSweeps();
+        }
+        catch (InvalidOperationException invalid) when (invalid.Message.StartsWith("Invalid engine configuration", StringComparison.Ordinal))
+        {
+            throw new UsageException(invalid.Message, invalid);
+        }
 
         await using var app = builder.Build();
         app.MapImeBridgeApi();
@@ -113,6 +145,6 @@ internal static class ServeCommand
         var mailbox = services.GetRequiredService<IOptions<MailboxOptions>>().Value.Host;
         var smsToOutbox = services.GetRequiredService<ISmsSender>() is LocalOutboxSmsSender;
         var emailToOutbox = services.GetRequiredService<IEmailSender>() is LocalOutboxEmailSender;
-        return new ServeChannels(sftp, inbound, string.IsNullOrWhiteSpace(mailbox) ? null : mailbox, smsToOutbox, emailToOutbox);
+        return new ServeChannels(sftp, inbound, string.IsNullOrWhiteSpace(mailbox) ? null : mailbox, smsToOutbox, emailToOutbox, services.GetService<EngineSettings>());
     }
 }

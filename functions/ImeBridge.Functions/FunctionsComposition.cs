@@ -6,7 +6,7 @@ namespace ImeBridge.Functions;
 
 /// <summary>
 /// Everything the Functions app registers beyond the Functions worker itself: the shared composition root on the
-/// embedded default, and the function classes (so tests can resolve them from the same container).
+/// engines the app settings name (<c>store</c>, <c>bus</c>, …; embedded by default), and the function classes (so tests can resolve them from the same container).
 /// </summary>
 public static class FunctionsComposition
 {
@@ -31,6 +31,8 @@ public static class FunctionsComposition
         builder.Services.AddScoped<OperationsWebhooks>();
         builder.Services.AddScoped<OperationsOutbound>();
         builder.Services.AddScoped<ReportDelivery>();
-        return builder.AddImeBridge().UseEmbedded(FunctionsDataDirectory.Resolve(builder.Configuration));
+        builder.Services.AddScoped<OperationsReportRecipients>();
+        builder.Services.AddScoped<SweepStuckWork>();
+        return builder.AddImeBridge().UseConfiguredEngines(FunctionsDataDirectory.Resolve(builder.Configuration));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using ImeBridge.Hosting.Engines;
 using ImeBridge.Hosting.Outbound;
 using ImeBridge.Hosting.Workflow;
 
@@ -72,7 +73,7 @@ public static class ImeBridgeEndpoints
         app.MapEmailApi();
         app.MapPartnerWebhooksApi();
         app.MapReportDeliveryApi();
-        app.MapGet("/health", ([FromServices] ReferralApi api) => api.Health())
+        app.MapGet("/health", ([FromServices] EngineHealth health, CancellationToken cancellationToken) => health.HealthAsync(cancellationToken))
             .WithName("Health");
         return app;
     }

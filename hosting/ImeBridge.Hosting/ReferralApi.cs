@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using ImeBridge.Adapters.Webhooks;
 using ImeBridge.Core.Intake;
 using ImeBridge.Core.Json;
@@ -56,10 +55,6 @@ public sealed class ReferralApi(
             time.GetElapsedTime(started).TotalMilliseconds);
         return result;
     }
-
-    /// <summary><c>GET /health</c>: 200 while the process is up.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Handlers are instance members of the one API class both hosts call.")]
-    public IResult Health() => TypedResults.Ok(new HealthResponse("ok"));
 
     private async Task<(IResult Result, string Outcome)> ReceiveAsync(HttpRequest request, string partnerId, CancellationToken cancellationToken)
     {

@@ -15,7 +15,8 @@ namespace ImeBridge.Adapters.Fhir.WriteBack;
 /// second delivery writes the same Task again instead of a new one. Failures go back to the dispatcher as
 /// <see cref="OutboundDeliveryException"/>: retried on the partner-delivery schedule when transient, dead-lettered when not.
 /// Once an approved report's DocumentReference is written, a <see cref="DeliverySettled"/> tells report delivery that
-/// the referrer was served (when a queue is given).
+/// the referrer was served; when it is refused, or its last retry failed, a failed one tells it the referrer was not
+/// (when a queue is given).
 /// </summary>
 public sealed class FhirTaskUpdateHandler(
     FhirServerClients servers,
@@ -34,12 +35,29 @@ public sealed class FhirTaskUpdateHandler(
         if (servers.For(update.PartnerId) is not { } server)
         {
             logger.LogWarning("Task write-back {MessageId} skipped: partner {PartnerId} has no FHIR server configured any more", message.MessageId, update.PartnerId);
+            if (SettlesReportDelivery(update))
+            {
+                await SettleReportFailureAsync(update, "no FHIR server configured for the partner", cancellationToken);
+            }
+
             return;
         }
 
+        var reportWritten = false;
         try
         {
-            var report = update.ReportSha256 is { } sha256 ? await WriteReportAsync(server, update, sha256, cancellationToken) : null;
+            ResourceReference? report = null;
+            if (update.ReportSha256 is { } sha256)
+            {
+                report = await WriteReportAsync(server, update, sha256, cancellationToken);
+                reportWritten = true;
+                // The report reached the partner: that is the referrer's receipt, whatever becomes of the Task.
+                if (SettlesReportDelivery(update))
+                {
+                    await SettleReportDeliveryAsync(update, sha256, report, cancellationToken);
+                }
+            }
+
             var written = await server.UpsertByIdentifierAsync(FhirTaskBuilder.Task(update, report), FhirTaskBuilder.TaskIdentifier(update.TaskKey), cancellationToken);
             logger.LogInformation(
                 "Task for {TaskKey} written to partner {PartnerId}: {Status} (Task id {TaskId})",
@@ -47,24 +65,37 @@ public sealed class FhirTaskUpdateHandler(
                 update.PartnerId,
                 update.Status,
                 written.Id ?? "not returned");
-            if (report is not null && update.Status == "ReportApproved" && queue is not null)
-            {
-                await SettleReportDeliveryAsync(update, update.ReportSha256!, report, cancellationToken);
-            }
         }
         catch (FhirServerException ex)
         {
-            throw new OutboundDeliveryException(
+            var failure = new OutboundDeliveryException(
                 $"Task write-back for {update.TaskKey} to partner {update.PartnerId}: {ex.Message}",
                 ex.IsTransient,
                 ex.RetryAfter,
                 ex);
+            if (!reportWritten)
+            {
+                await SettleReportFailureIfLastAsync(message, update, failure, ex.StatusCode is { } status ? $"HTTP {status}" : "no answer", cancellationToken);
+            }
+
+            throw failure;
+        }
+        catch (OutboundDeliveryException ex) when (!reportWritten)
+        {
+            await SettleReportFailureIfLastAsync(message, update, ex, "report not in the document store", cancellationToken);
+            throw;
         }
     }
 
+    private bool SettlesReportDelivery(FhirTaskUpdate update) =>
+        update.ReportSha256 is not null && update.Status == "ReportApproved" && queue is not null;
+
+    private static string DeliveryIdOf(FhirTaskUpdate update) =>
+        update.ReportDeliveryId ?? ReportDeliveryIds.For(update.TaskKey, update.ReportSha256!, ReportRecipientRoles.Referrer);
+
     private async System.Threading.Tasks.Task SettleReportDeliveryAsync(FhirTaskUpdate update, string sha256, ResourceReference report, CancellationToken cancellationToken)
     {
-        var deliveryId = ReportDeliveryIds.For(update.TaskKey, sha256, ReportRecipientRoles.Referrer);
+        var deliveryId = DeliveryIdOf(update);
         var settled = new DeliverySettled(
             deliveryId,
             update.TaskKey,
@@ -73,10 +104,44 @@ public sealed class FhirTaskUpdateHandler(
             OutboundStatuses.Delivered,
             (time ?? TimeProvider.System).GetUtcNow(),
             report.Reference ?? "DocumentReference?identifier=" + sha256);
-        await queue!.SendAsync(
-            [new QueueMessage($"{DeliverySettled.MessageType}:{deliveryId}", DeliverySettled.MessageType, update.TaskKey, JsonSerializer.SerializeToUtf8Bytes(settled, MessageJson.Options))],
-            cancellationToken);
+        await SendSettledAsync($"{DeliverySettled.MessageType}:{deliveryId}", settled, cancellationToken);
     }
+
+    /// <summary>
+    /// The approved report's DocumentReference was not written and will not be tried again (refused, or this was the
+    /// last attempt of the schedule, as the dispatcher decides): report delivery hears that the referrer was not served,
+    /// so it escalates the same day instead of waiting for a receipt that will not come.
+    /// </summary>
+    private async System.Threading.Tasks.Task SettleReportFailureIfLastAsync(ReceivedMessage message, FhirTaskUpdate update, OutboundDeliveryException failure, string why, CancellationToken cancellationToken)
+    {
+        if (!SettlesReportDelivery(update) || (failure.IsTransient && OutboundRetrySchedule.After(message.DeliveryCount, failure.RetryAfter) is not null))
+        {
+            return;
+        }
+
+        var detail = failure.IsTransient ? $"DocumentReference not written after {message.DeliveryCount} attempts ({why})" : $"DocumentReference refused ({why})";
+        await SettleReportFailureAsync(update, detail, cancellationToken);
+    }
+
+    private async System.Threading.Tasks.Task SettleReportFailureAsync(FhirTaskUpdate update, string detail, CancellationToken cancellationToken)
+    {
+        var deliveryId = DeliveryIdOf(update);
+        var settled = new DeliverySettled(
+            deliveryId,
+            update.TaskKey,
+            OutboundChannels.Fhir,
+            ReportDeliveryIds.Purpose,
+            OutboundStatuses.Failed,
+            (time ?? TimeProvider.System).GetUtcNow(),
+            Detail: detail);
+        await SendSettledAsync($"{DeliverySettled.MessageType}:{deliveryId}:failed", settled, cancellationToken);
+        logger.LogWarning("Report delivery {MessageId} by FHIR write-back to partner {PartnerId} given up: {Detail}", deliveryId, update.PartnerId, detail);
+    }
+
+    private System.Threading.Tasks.Task SendSettledAsync(string messageId, DeliverySettled settled, CancellationToken cancellationToken) =>
+        queue!.SendAsync(
+            [new QueueMessage(messageId, DeliverySettled.MessageType, settled.ReferralId, JsonSerializer.SerializeToUtf8Bytes(settled, MessageJson.Options))],
+            cancellationToken);
 
     private async Task<ResourceReference> WriteReportAsync(FhirServerClient server, FhirTaskUpdate update, string sha256, CancellationToken cancellationToken)
     {

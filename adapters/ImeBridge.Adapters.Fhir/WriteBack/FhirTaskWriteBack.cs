@@ -57,6 +57,28 @@ public sealed class FhirTaskWriteBack(IMessageQueue queue, IReferralStore referr
         await SendAsync(update, $"{FhirTaskUpdate.MessageType}:{eventId}", referralId, cancellationToken);
     }
 
+    /// <summary>
+    /// An operator serves the referrer again by the write-back: the approved report and the Task once more, settled as
+    /// <paramref name="deliveryId"/>; false when the partner no longer gets the write-back or the referral names no ServiceRequest.
+    /// </summary>
+    public async Task<bool> QueueReportDeliveryAsync(string referralId, string partnerId, string reportSha256, string deliveryId, CancellationToken cancellationToken)
+    {
+        if (!IsOnFor(partnerId))
+        {
+            return false;
+        }
+
+        var stored = await referrals.GetAsync(referralId, cancellationToken);
+        if (stored is null || ServiceRequestOf(stored.Referral) is not { } serviceRequest)
+        {
+            return false;
+        }
+
+        var update = new FhirTaskUpdate(partnerId, referralId, "ReportApproved", time.GetUtcNow(), serviceRequest, [], reportSha256, deliveryId);
+        await SendAsync(update, $"{FhirTaskUpdate.MessageType}:{deliveryId}", referralId, cancellationToken);
+        return true;
+    }
+
     private static FhirServiceRequestRef? ServiceRequestOf(Core.Model.Referral referral)
     {
         var extensions = referral.Extensions;

@@ -53,7 +53,10 @@ internal sealed class PartnerEventsReportWebhookChannel(IServiceProvider service
     }
 }
 
-/// <summary>Report delivery's FHIR channel: a FHIR referral of a partner whose server gets the write-back receives the report there.</summary>
+/// <summary>
+/// Report delivery's FHIR channel: a FHIR referral of a partner whose server gets the write-back receives the report
+/// there; an operator's later attempt queues a write of its own.
+/// </summary>
 internal sealed class FhirWriteBackReportChannel(IServiceProvider services) : IReportFhirChannel
 {
     public bool WritesReportFor(StoredReferral referral)
@@ -62,5 +65,12 @@ internal sealed class FhirWriteBackReportChannel(IServiceProvider services) : IR
         return referral.Referral.Source.Channel == FhirChannel.Name
             && services.GetService<FhirTaskWriteBack>() is { } writeBack
             && writeBack.IsOnFor(referral.PartnerId);
+    }
+
+    public async Task<bool> RequestReportWriteAsync(StoredReferral referral, string reportSha256, string ledgerMessageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        return WritesReportFor(referral)
+            && await services.GetRequiredService<FhirTaskWriteBack>().QueueReportDeliveryAsync(referral.ReferralId, referral.PartnerId, reportSha256, ledgerMessageId, cancellationToken);
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace ImeBridge.Hosting.Outbound;
 
-/// <summary>The <c>application/problem+json</c> answers of the report links. None quotes a token.</summary>
+/// <summary>The <c>application/problem+json</c> answers of the report links and recipients. None quotes a token or an address.</summary>
 internal static class ReportDeliveryProblems
 {
     private const string Rfc9110 = "https://tools.ietf.org/html/rfc9110#section-";
@@ -27,4 +27,11 @@ internal static class ReportDeliveryProblems
             statusCode: StatusCodes.Status400BadRequest,
             title: "Unknown format",
             type: Rfc9110 + "15.5.1");
+
+    public static IResult Conflict(string title, string detail) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: StatusCodes.Status409Conflict,
+            title: title,
+            type: Rfc9110 + "15.5.10");
 }

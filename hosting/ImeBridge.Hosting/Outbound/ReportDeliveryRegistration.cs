@@ -24,10 +24,14 @@ public static class ReportDeliveryRegistration
         services.TryAddSingleton<ReportLinks>();
         services.TryAddSingleton<ReportDeliveryNotice>();
         services.TryAddSingleton<ReportDeliveryCompletion>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ReportApprovedHandler>());
+        services.TryAddSingleton<ReportApprovedHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ReportApprovedHandler>(sp => sp.GetRequiredService<ReportApprovedHandler>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ReportReceiptHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ReportReserveHandler>());
+        services.TryAddSingleton<ReportRecipientActions>();
         services.TryAddScoped<ReportLinkApi>();
         services.TryAddScoped<ProofOfServiceApi>();
+        services.TryAddScoped<ReportRecipientOpsApi>();
         return services;
     }
 
@@ -49,6 +53,16 @@ public static class ReportDeliveryRegistration
                 (HttpRequest request, string referralId, [FromServices] ProofOfServiceApi api, CancellationToken cancellationToken) =>
                     api.ForPartnerAsync(request, referralId, cancellationToken))
             .WithName("PartnerProofOfService");
+        app.MapPost(
+                "/api/ops/referrals/{referralId}/report-recipients/{recipientKey}/reserve",
+                (HttpRequest request, string referralId, string recipientKey, [FromServices] ReportRecipientOpsApi api, CancellationToken cancellationToken) =>
+                    api.ReserveAsync(request, referralId, recipientKey, cancellationToken))
+            .WithName("OpsReserveReportRecipient");
+        app.MapPost(
+                "/api/ops/referrals/{referralId}/report-recipients/{recipientKey}/mark-served",
+                (HttpRequest request, string referralId, string recipientKey, [FromServices] ReportRecipientOpsApi api, CancellationToken cancellationToken) =>
+                    api.MarkServedAsync(request, referralId, recipientKey, cancellationToken))
+            .WithName("OpsMarkReportRecipientServed");
         return app;
     }
 }

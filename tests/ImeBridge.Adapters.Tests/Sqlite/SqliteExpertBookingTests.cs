@@ -1,71 +1,9 @@
-using ImeBridge.Adapters.Sqlite;
-using ImeBridge.Core.Workflow.Scheduling;
-using Microsoft.Extensions.Time.Testing;
+using ImeBridge.Adapters.Tests.Contracts;
 
 namespace ImeBridge.Adapters.Tests.Sqlite;
 
-/// <summary>Expert slots held by referrals (migration 0006): one referral per slot, one slot per referral, daily capacity.</summary>
-public sealed class SqliteExpertBookingTests
+/// <summary>Expert slots held by referrals (migration 0006), as <see cref="ExpertBookingContract"/> states them.</summary>
+public sealed class SqliteExpertBookingTests : ExpertBookingContract
 {
-    private const string Expert = "npi:1748512369";
-    private static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
-    private static readonly DateOnly Day = new(2026, 12, 2);
-
-    private static ExpertBooking Booking(string referralId, int hourUtc, DateOnly? day = null) =>
-        new(Expert, new DateTimeOffset(2026, 12, (day ?? Day).Day, hourUtc, 0, 0, TimeSpan.Zero), day ?? Day, "alb", referralId, Now);
-
-    [Fact]
-    public async Task A_held_slot_is_refused_to_another_referral_until_released_and_survives_a_restart()
-    {
-        await using var fixture = new SqliteFixture();
-        var directory = new SqliteExpertDirectory(fixture.Open(), new FakeTimeProvider(Now));
-
-        Assert.True(await directory.TryBookAsync(Booking("ref-1", 14), null, CancellationToken.None));
-        Assert.True(await directory.TryBookAsync(Booking("ref-1", 14), null, CancellationToken.None));
-        Assert.False(await directory.TryBookAsync(Booking("ref-2", 14), null, CancellationToken.None));
-
-        var reopened = new SqliteExpertDirectory(await fixture.ReopenAsync(), new FakeTimeProvider(Now));
-        Assert.Equal([Booking("ref-1", 14)], await reopened.ListBookingsAsync(Expert, CancellationToken.None));
-        Assert.True(await reopened.ReleaseAsync("ref-1", CancellationToken.None));
-        Assert.False(await reopened.ReleaseAsync("ref-1", CancellationToken.None));
-        Assert.True(await reopened.TryBookAsync(Booking("ref-2", 14), null, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Booking_again_moves_the_referral_to_the_new_slot_and_frees_the_old_one()
-    {
-        await using var fixture = new SqliteFixture();
-        var directory = new SqliteExpertDirectory(fixture.Open(), new FakeTimeProvider(Now));
-
-        await directory.TryBookAsync(Booking("ref-1", 14), null, CancellationToken.None);
-        await directory.TryBookAsync(Booking("ref-1", 16), null, CancellationToken.None);
-
-        Assert.Equal([Booking("ref-1", 16)], await directory.ListBookingsAsync(Expert, CancellationToken.None));
-        Assert.True(await directory.TryBookAsync(Booking("ref-2", 14), null, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task The_daily_capacity_counts_other_referrals_on_the_same_local_date_only()
-    {
-        await using var fixture = new SqliteFixture();
-        var directory = new SqliteExpertDirectory(fixture.Open(), new FakeTimeProvider(Now));
-        await directory.TryBookAsync(Booking("ref-1", 14), 2, CancellationToken.None);
-        await directory.TryBookAsync(Booking("ref-2", 15), 2, CancellationToken.None);
-
-        Assert.False(await directory.TryBookAsync(Booking("ref-3", 16), 2, CancellationToken.None));
-        Assert.True(await directory.TryBookAsync(Booking("ref-3", 16, new DateOnly(2026, 12, 3)), 2, CancellationToken.None));
-        Assert.True(await directory.TryBookAsync(Booking("ref-2", 17), 2, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Of_many_referrals_booking_one_slot_at_once_exactly_one_holds_it()
-    {
-        await using var fixture = new SqliteFixture();
-        var directory = new SqliteExpertDirectory(fixture.Open(), new FakeTimeProvider(Now));
-
-        var attempts = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => directory.TryBookAsync(Booking($"ref-{i}", 14), null, CancellationToken.None)));
-
-        Assert.Single(attempts, won => won);
-        Assert.Single(await directory.ListBookingsAsync(Expert, CancellationToken.None));
-    }
+    protected override Task<PortsDatabase> CreateDatabaseAsync() => SqlitePortsDatabase.CreateAsync();
 }

@@ -90,7 +90,7 @@ public sealed class PartnerReferralFunctionTests : IAsyncLifetime
         var answer = await app.InvokeAsync<Health, ExecutedResult>(async (function, services) =>
         {
             var request = HttpRequests.Get(services, "/api/health");
-            return await ExecutedResult.ExecuteAsync(function.Run(request), request);
+            return await ExecutedResult.ExecuteAsync(await function.RunAsync(request, CancellationToken.None), request);
         });
 
         Assert.Equal(StatusCodes.Status200OK, answer.StatusCode);

@@ -26,7 +26,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     public string DataDirectory => data.Path;
 
-    public static async Task<FunctionsApp> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="services">Registrations added after the app's own (a test clock, taking a hosted service out).</param>
+    public static async Task<FunctionsApp> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var data = new TempDirectory();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -43,6 +44,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddLogging();
         builder.AddImeBridgeFunctions();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new FunctionsApp(host, data);

@@ -10,7 +10,7 @@ using ImeBridge.Testing.Logging;
 namespace ImeBridge.Hosting.Tests.Support;
 
 /// <summary>
-/// The real app as <c>imebridge serve</c> builds it (AddImeBridge().UseEmbedded + MapImeBridgeApi) on Kestrel at
+/// The real app as <c>imebridge serve</c> builds it (AddImeBridge().UseConfiguredEngines + MapImeBridgeApi: embedded unless the settings name other engines) on Kestrel at
 /// 127.0.0.1:0, with the test partners from in-memory configuration, all logs captured, and a real HttpClient.
 /// </summary>
 internal sealed class TestApp : IAsyncDisposable
@@ -67,7 +67,7 @@ internal sealed class TestApp : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);
         builder.Services.AddSingleton<IMessageHandler>(handler);
-        builder.AddImeBridge().UseEmbedded(directory);
+        builder.AddImeBridge().UseConfiguredEngines(directory);
         services?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -22,6 +22,13 @@ public interface IReportWebhookChannel
 public interface IReportFhirChannel
 {
     bool WritesReportFor(StoredReferral referral);
+
+    /// <summary>
+    /// Asks the write-back for another write of the approved report (an operator serving the referrer again), settled as
+    /// <paramref name="ledgerMessageId"/>; false when the partner's server no longer gets the write-back.
+    /// </summary>
+    Task<bool> RequestReportWriteAsync(StoredReferral referral, string reportSha256, string ledgerMessageId, CancellationToken cancellationToken) =>
+        Task.FromResult(false);
 }
 
 /// <summary>No partner webhooks: every referrer not served by FHIR is served by email.</summary>

@@ -15,7 +15,7 @@ public sealed record ProofOfService(
     bool Complete,
     IReadOnlyList<ProofRecipient> Recipients)
 {
-    /// <summary>One proof per approved report of the referral, oldest first.</summary>
+    /// <summary>One proof per approved report of the referral, oldest first; one recipient per role and ordinal, whatever its attempts.</summary>
     public static IReadOnlyList<ProofOfService> From(string referralId, string? jurisdiction, IReadOnlyList<ServiceRecord> records, ReportRecipientRules rules)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -23,20 +23,28 @@ public sealed record ProofOfService(
         var rule = rules.For(jurisdiction);
         return [.. records
             .GroupBy(r => r.ReportSha256)
-            .Select(g => new ProofOfService(
-                referralId,
-                g.First().ReportVersion,
-                g.Key,
-                rule.Id,
-                rule.Deadline,
-                rule.Citation,
-                g.Where(r => r.Required).All(r => r.Served),
-                [.. g.Select(ProofRecipient.From)]))];
+            .Select(g =>
+            {
+                var recipients = ReportRecipientAttempts.Group(g);
+                return new ProofOfService(
+                    referralId,
+                    g.First().ReportVersion,
+                    g.Key,
+                    rule.Id,
+                    rule.Deadline,
+                    rule.Citation,
+                    recipients.Where(r => r.Required).All(r => r.Served),
+                    [.. recipients.Select(ProofRecipient.From)]);
+            })];
     }
 }
 
+/// <param name="RecipientKey">Names the recipient in the operator's actions on it: <c>{role}</c> or <c>{role}:{n}</c>.</param>
 /// <param name="Status">One of <see cref="ServiceStatuses"/>.</param>
+/// <param name="ServedBy">The operator who recorded serving it by hand.</param>
+/// <param name="OtherAttempts">The other attempts to serve this recipient (a failed first delivery …), oldest first.</param>
 public sealed record ProofRecipient(
+    string RecipientKey,
     string Role,
     string? Name,
     string? Organization,
@@ -49,12 +57,16 @@ public sealed record ProofRecipient(
     string? ReceiptKind,
     DateTimeOffset? DownloadedAt,
     string? ProviderId,
-    string? Detail)
+    string? Detail,
+    string? ServedBy,
+    IReadOnlyList<ProofAttempt> OtherAttempts)
 {
-    public static ProofRecipient From(ServiceRecord record)
+    public static ProofRecipient From(ReportRecipientAttempts recipient)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(recipient);
+        var record = recipient.Current;
         return new ProofRecipient(
+            recipient.RecipientKey,
             record.Role,
             record.Name,
             record.Organization,
@@ -66,8 +78,32 @@ public sealed record ProofRecipient(
             record.ReceiptAt,
             record.ReceiptKind,
             record.DownloadedAt,
-            record.ProviderId is { } p && (p.Contains('/', StringComparison.Ordinal) || p.Contains('\\', StringComparison.Ordinal)) ? Path.GetFileName(p) : record.ProviderId,
-            record.Detail);
+            ProviderIdOf(record),
+            record.Detail,
+            record.ServedBy,
+            [.. recipient.Others.Select(ProofAttempt.From)]);
+    }
+
+    // An outbox file's full path shows its name only; a provider's own id (DocumentReference/dr-1) shows whole.
+    internal static string? ProviderIdOf(ServiceRecord record) =>
+        record.ProviderId is { } p && Path.IsPathRooted(p) ? Path.GetFileName(p) : record.ProviderId;
+}
+
+/// <summary>One attempt to serve a recipient other than the one its proof entry shows (masked like it).</summary>
+public sealed record ProofAttempt(
+    string Channel,
+    string? Address,
+    string Status,
+    DateTimeOffset? SentAt,
+    DateTimeOffset? ReceiptAt,
+    string? ReceiptKind,
+    string? ProviderId,
+    string? Detail)
+{
+    public static ProofAttempt From(ServiceRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new ProofAttempt(record.Channel ?? "-", AddressMask.Mask(record.Address), record.Status, record.SentAt, record.ReceiptAt, record.ReceiptKind, ProofRecipient.ProviderIdOf(record), record.Detail);
     }
 }
 

@@ -39,7 +39,16 @@ public static class ProofOfServiceCertificate
                 text.AppendLine(c, $"   Opened:   {Instant(downloaded)}");
             }
 
+            if (r.ServedBy is { Length: > 0 } by)
+            {
+                text.AppendLine(c, $"   Served by: {by} (recorded by an operator)");
+            }
+
             text.AppendLine(c, $"   Status:   {r.Status}{(r.Detail is { Length: > 0 } d ? " - " + d : "")}");
+            foreach (var attempt in r.OtherAttempts)
+            {
+                text.AppendLine(string.Create(c, $"   Also:     {attempt.Channel} {attempt.Address ?? ""} sent {Instant(attempt.SentAt)}: {attempt.Status}{(attempt.Detail is { Length: > 0 } ad ? " - " + ad : "")}"));
+            }
         }
 
         text.AppendLine();

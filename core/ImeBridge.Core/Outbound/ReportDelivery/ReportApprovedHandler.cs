@@ -22,6 +22,7 @@ public sealed class ReportApprovedHandler(
     IOutboundLedger ledger,
     IEmailSender email,
     IReportWebhookChannel webhooks,
+    IReportFhirChannel fhir,
     IOperatorAlerts alerts,
     ReportLinks links,
     ReportDeliveryNotice notice,
@@ -31,7 +32,7 @@ public sealed class ReportApprovedHandler(
     TimeProvider time,
     ILogger<ReportApprovedHandler> logger) : IMessageHandler
 {
-    public const string UnreachableAlert = "report.unreachable";
+    public const string UnreachableAlert = ReportUnreachableAlerts.Kind;
 
     public string MessageType => MessageTypes.ReferralStatusChanged;
 
@@ -89,8 +90,22 @@ public sealed class ReportApprovedHandler(
             return;
         }
 
+        // What the approval plans now is what is sent (the record keeps what was planned first).
+        await SendAsync(stored, record with { Channel = planned.Channel, Address = planned.Address }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends one attempt (<paramref name="record"/>, with its channel and address) unless the ledger knows its id: the
+    /// approval's own deliveries, and an operator's attempts to serve a recipient again (<see cref="ReportReserveHandler"/>).
+    /// </summary>
+    public async Task SendAsync(StoredReferral stored, ServiceRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(record);
+        var now = time.GetUtcNow();
+        var messageId = record.MessageId;
         var claimed = await ledger.ClaimAsync(
-            new OutboundRecord(messageId, planned.Channel!, stored.ReferralId, ReportDeliveryIds.Purpose, planned.Address!, OutboundStatuses.Claimed, null, null, now, now),
+            new OutboundRecord(messageId, record.Channel!, stored.ReferralId, ReportDeliveryIds.Purpose, record.Address!, OutboundStatuses.Claimed, null, null, now, now),
             cancellationToken);
         if (claimed is not null)
         {
@@ -98,25 +113,40 @@ public sealed class ReportApprovedHandler(
             return;
         }
 
-        switch (planned.Channel)
+        switch (record.Channel)
         {
             case OutboundChannels.Email:
-                await EmailAsync(stored, record, planned, cancellationToken);
+                await EmailAsync(stored, record, cancellationToken);
                 break;
             case OutboundChannels.Webhook:
                 await WebhookAsync(stored, record, cancellationToken);
                 break;
             case OutboundChannels.Fhir:
-                // The FHIR write-back of this same status change writes the DocumentReference and settles this id.
-                await ledger.UpdateAsync(messageId, OutboundStatuses.Sent, null, "fhir write-back", cancellationToken);
-                await proofs.UpdateAsync(record with { Status = ServiceStatuses.Sent, SentAt = time.GetUtcNow() }, cancellationToken);
+                await FhirAsync(stored, record, cancellationToken);
                 break;
             default:
-                throw new InvalidOperationException($"no sender for channel '{planned.Channel}'");
+                throw new InvalidOperationException($"no sender for channel '{record.Channel}'");
         }
     }
 
-    private async Task EmailAsync(StoredReferral stored, ServiceRecord record, PlannedDelivery planned, CancellationToken cancellationToken)
+    private async Task FhirAsync(StoredReferral stored, ServiceRecord record, CancellationToken cancellationToken)
+    {
+        // The approval's own delivery is written by the FHIR write-back of this same status change, which settles its id;
+        // another attempt asks the write-back for a write of its own.
+        var first = record.MessageId == ReportDeliveryIds.For(stored.ReferralId, record.ReportSha256, record.Role, record.Index);
+        if (!first && !await fhir.RequestReportWriteAsync(stored, record.ReportSha256, record.MessageId, cancellationToken))
+        {
+            await ledger.UpdateAsync(record.MessageId, OutboundStatuses.Failed, null, "no FHIR write-back", cancellationToken);
+            await proofs.UpdateAsync(record with { Status = ServiceStatuses.Failed, Detail = "no FHIR write-back" }, cancellationToken);
+            await AlertAsync(stored.ReferralId, record.MessageId, record.Role, "the partner's FHIR server no longer gets the write-back", cancellationToken);
+            return;
+        }
+
+        await ledger.UpdateAsync(record.MessageId, OutboundStatuses.Sent, null, "fhir write-back", cancellationToken);
+        await proofs.UpdateAsync(record with { Status = ServiceStatuses.Sent, SentAt = time.GetUtcNow() }, cancellationToken);
+    }
+
+    private async Task EmailAsync(StoredReferral stored, ServiceRecord record, CancellationToken cancellationToken)
     {
         // The link id is stored before the email leaves, so the link works whatever happens after the send.
         var expires = ReportLinks.ExpiryAfter(time.GetUtcNow(), options.Value.LinkLifetime);
@@ -129,12 +159,12 @@ public sealed class ReportApprovedHandler(
             referral.Claim.ClaimNumber,
             url,
             expires,
-            planned.Role == ReportRecipientRoles.Claimant ? referral.Claimant.PreferredLanguage : null));
+            record.Role == ReportRecipientRoles.Claimant ? referral.Claimant.PreferredLanguage : null));
         EmailSendResult result;
         try
         {
             result = await email.SendAsync(
-                new OutboundEmail(record.MessageId, planned.Address!, rendered.Subject ?? "IME report served", rendered.Text, HtmlBody: rendered.Html, ReferralId: stored.ReferralId, Purpose: ReportDeliveryIds.Purpose),
+                new OutboundEmail(record.MessageId, record.Address!, rendered.Subject ?? "IME report served", rendered.Text, HtmlBody: rendered.Html, ReferralId: stored.ReferralId, Purpose: ReportDeliveryIds.Purpose),
                 cancellationToken);
         }
         catch (EmailSendException ex) when (ex.NotSent)
@@ -166,6 +196,7 @@ public sealed class ReportApprovedHandler(
             },
             cancellationToken);
         logger.LogInformation("Report delivery {MessageId}: email {Outcome}", record.MessageId, result.Sent ? "accepted by the provider" : "written to the outbox");
+        await ReportUnreachableAlerts.ResolveForRecipientAsync(alerts, proofs, record, cancellationToken);
     }
 
     private async Task WebhookAsync(StoredReferral stored, ServiceRecord record, CancellationToken cancellationToken)
@@ -186,7 +217,7 @@ public sealed class ReportApprovedHandler(
     private async Task AlertAsync(string referralId, string messageId, string role, string why, CancellationToken cancellationToken)
     {
         var raised = await alerts.RaiseAsync(
-            new OperatorAlert($"{UnreachableAlert}:{messageId}", UnreachableAlert, referralId, $"{role}: {why} ({messageId})", time.GetUtcNow()),
+            new OperatorAlert(ReportUnreachableAlerts.Key(messageId), UnreachableAlert, referralId, $"{role}: {why} ({messageId})", time.GetUtcNow()),
             cancellationToken);
         if (raised)
         {

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace ImeBridge.Core.Outbound.ReportDelivery;
 
 /// <summary>
-/// Moves a referral to Delivered once every required recipient of its approved report has a receipt. The step id is
+/// Moves a referral to Delivered once every required recipient of its approved report has a receipt (by any of its
+/// attempts, an operator's record of serving it by hand included). The step id is
 /// derived from the report, so checking again (after each receipt, on redelivery) moves it once.
 /// </summary>
 public sealed class ReportDeliveryCompletion(IReferralStore store, IProofOfServiceStore proofs, ReferralWorkflow workflow, ILogger<ReportDeliveryCompletion> logger)
@@ -14,8 +15,10 @@ public sealed class ReportDeliveryCompletion(IReferralStore store, IProofOfServi
 
     public async Task<bool> CheckAsync(string referralId, string reportSha256, CancellationToken cancellationToken)
     {
-        var records = (await proofs.ListAsync(referralId, cancellationToken)).Where(r => r.ReportSha256 == reportSha256 && r.Required).ToList();
-        if (records.Count == 0 || records.Any(r => !r.Served))
+        var recipients = ReportRecipientAttempts.Group((await proofs.ListAsync(referralId, cancellationToken)).Where(r => r.ReportSha256 == reportSha256))
+            .Where(r => r.Required)
+            .ToList();
+        if (recipients.Count == 0 || recipients.Any(r => !r.Served))
         {
             return false;
         }
@@ -26,7 +29,7 @@ public sealed class ReportDeliveryCompletion(IReferralStore store, IProofOfServi
             return false;
         }
 
-        var reason = $"report served on {records.Count} required recipients ({string.Join(", ", records.Select(r => r.Role + ":" + r.Channel))})";
+        var reason = $"report served on {recipients.Count} required recipients ({string.Join(", ", recipients.Select(r => r.Role + ":" + r.Current.Channel))})";
         var outcome = await workflow.MoveAsync(stored, ReferralStatus.Delivered, Actor, reason, ReportDeliveryIds.DeliveredStep(referralId, reportSha256), cancellationToken);
         logger.LogInformation("Referral {ReferralId}: every required recipient served; move to Delivered {Result}", referralId, outcome.Result);
         return outcome.Result is TransitionResult.Applied or TransitionResult.AlreadyApplied;

@@ -51,14 +51,23 @@ public sealed class ReportReceiptHandler(
                 },
                 cancellationToken);
             logger.LogInformation("Report delivery {MessageId}: receipt {ReceiptKind}", settled.MessageId, kind);
+            await ReportUnreachableAlerts.ResolveForRecipientAsync(alerts, proofs, record, cancellationToken);
         }
         else
         {
             await proofs.UpdateAsync(record with { Status = ServiceStatuses.Failed, Detail = $"{settled.Channel} {settled.Outcome}" }, cancellationToken);
+            if (await ServedOtherwiseAsync(record, cancellationToken))
+            {
+                // Another attempt (an operator's) served the recipient: the failure is on record, nobody needs to act.
+                logger.LogInformation("Report delivery {MessageId} to {Role} {Outcome}; the recipient is served by another attempt", settled.MessageId, record.Role, settled.Outcome);
+                await completion.CheckAsync(record.ReferralId, record.ReportSha256, cancellationToken);
+                return;
+            }
+
             await alerts.RaiseAsync(
                 new OperatorAlert(
-                    $"{ReportApprovedHandler.UnreachableAlert}:{settled.MessageId}",
-                    ReportApprovedHandler.UnreachableAlert,
+                    ReportUnreachableAlerts.Key(settled.MessageId),
+                    ReportUnreachableAlerts.Kind,
                     settled.ReferralId,
                     $"{record.Role}: {settled.Channel} {settled.Outcome} ({settled.MessageId})",
                     time.GetUtcNow()),
@@ -68,6 +77,10 @@ public sealed class ReportReceiptHandler(
 
         await completion.CheckAsync(record.ReferralId, record.ReportSha256, cancellationToken);
     }
+
+    private async Task<bool> ServedOtherwiseAsync(ServiceRecord failed, CancellationToken cancellationToken) =>
+        (await proofs.ListAsync(failed.ReferralId, cancellationToken)).Any(r =>
+            r.MessageId != failed.MessageId && r.ReportSha256 == failed.ReportSha256 && r.Role == failed.Role && r.Index == failed.Index && r.Served);
 
     private static string KindOf(DeliverySettled settled) => settled.Channel switch
     {

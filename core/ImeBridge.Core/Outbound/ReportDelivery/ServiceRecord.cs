@@ -8,6 +8,7 @@ namespace ImeBridge.Core.Outbound.ReportDelivery;
 /// <param name="Status">One of <see cref="ServiceStatuses"/>.</param>
 /// <param name="ReceiptKind">One of <see cref="ReceiptKinds"/> once there is a receipt.</param>
 /// <param name="LinkId">The secure link's id (email only); the token itself is never stored.</param>
+/// <param name="ServedBy">The operator who recorded serving it by hand (<see cref="ReceiptKinds.ServedByOperator"/>).</param>
 public sealed record ServiceRecord(
     string MessageId,
     string ReferralId,
@@ -29,8 +30,12 @@ public sealed record ServiceRecord(
     string? Detail = null,
     string? LinkId = null,
     DateTimeOffset? LinkExpiresAt = null,
-    DateTimeOffset? DownloadedAt = null)
+    DateTimeOffset? DownloadedAt = null,
+    string? ServedBy = null)
 {
+    /// <summary>Names the recipient across its attempts: <c>{role}</c>, or <c>{role}:{n}</c> for the n-th of a role.</summary>
+    public string RecipientKey => ReportDeliveryIds.RecipientKey(Role, Index);
+
     /// <summary>Served: a receipt stands and nothing said since that it failed.</summary>
     public bool Served => ReceiptAt is not null && Status != ServiceStatuses.Failed;
 }
@@ -65,4 +70,7 @@ public static class ReceiptKinds
 
     /// <summary>The DocumentReference was written to the partner's FHIR server.</summary>
     public const string FhirWritten = "fhirWritten";
+
+    /// <summary>An operator served the report outside ImeBridge (mail, fax, by hand, a portal) and recorded it.</summary>
+    public const string ServedByOperator = "servedByOperator";
 }

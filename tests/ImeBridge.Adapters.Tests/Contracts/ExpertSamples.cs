@@ -1,6 +1,6 @@
 using ImeBridge.Core.Experts;
 
-namespace ImeBridge.Adapters.Tests.Sqlite;
+namespace ImeBridge.Adapters.Tests.Contracts;
 
 /// <summary>Reads the repository's samples/experts files.</summary>
 internal static class ExpertSamples
