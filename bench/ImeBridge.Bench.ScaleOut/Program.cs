@@ -115,7 +115,7 @@ try
             Console.WriteLine(settled
                 ? $"    all {count:N0} booked (Scheduled or later) or stopped {elapsed.TotalSeconds:F1} s after the first submit"
                 : $"    not all settled after {settleLimit.TotalMinutes:F0} min");
-            var outboxLeft = await Settlement.WaitQuietAsync(database, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(3));
+            var outboxLeft = await Settlement.WaitQuietAsync(database, TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(5));
             var checks = new ScaleOutChecks(database, Console.Out);
             if (!settled)
             {

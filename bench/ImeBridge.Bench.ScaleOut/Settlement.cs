@@ -40,7 +40,8 @@ internal static class Settlement
     /// <summary>
     /// After the bookings, the claimant notices still go out (and move referrals to ClaimantNotified, outside quiet
     /// hours): waits until the outbox is empty and no timeline entry or outbound message was added for
-    /// <paramref name="quiet"/>, so the checks read a workflow at rest. Returns the outbox rows left.
+    /// <paramref name="quiet"/>, so the checks read a workflow at rest. Returns the outbox rows left. The quiet period
+    /// must outlast the pauses of a session processor between sessions (seconds against the in-process endpoint).
     /// </summary>
     public static async Task<long> WaitQuietAsync(NpgsqlDataSource database, TimeSpan quiet, TimeSpan limit)
     {
