@@ -1,3 +1,4 @@
+using ImeBridge.Core.Json;
 using ImeBridge.Adapters.Postgres.Internal;
 using ImeBridge.Core.Ports;
 using Npgsql;
@@ -76,7 +77,7 @@ public sealed class PostgresReferralStore : IReferralStore
                 .Bigint("original_size", rejection.Original?.Size)
                 .Text("original_content_type", rejection.Original?.ContentType)
                 .Text("original_store_ref", rejection.Original?.StoreRef)
-                .Text("errors_json", ReferralJsonColumns.SerializeErrors(rejection.Errors ?? []));
+                .Text("errors_json", StoredReferralJson.SerializeErrors(rejection.Errors ?? []));
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0)
             {
                 await ReferralWrites.InsertOriginalAsync(connection, transaction, original, now, cancellationToken).ConfigureAwait(false);

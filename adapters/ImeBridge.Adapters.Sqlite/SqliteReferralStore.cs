@@ -1,3 +1,4 @@
+using ImeBridge.Core.Json;
 using ImeBridge.Adapters.Sqlite.Internal;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Workflow.Case;
@@ -43,7 +44,7 @@ public sealed class SqliteReferralStore : IReferralStore
     public Task<string> RecordRejectionAsync(RejectedIntake rejection, IntakeOriginal? original, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rejection);
-        var errorsJson = StoredJson.SerializeErrors(rejection.Errors ?? []);
+        var errorsJson = StoredReferralJson.SerializeErrors(rejection.Errors ?? []);
         return database.WriteAsync(
             (Rejection: rejection, Original: original, ErrorsJson: errorsJson, Time: time),
             static (commands, state) => ReferralWrites.RecordRejection(commands, state.Rejection, state.Original, state.ErrorsJson, UnixTime.Now(state.Time)),

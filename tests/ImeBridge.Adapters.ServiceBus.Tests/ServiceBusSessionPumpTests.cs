@@ -68,7 +68,7 @@ public sealed class ServiceBusSessionPumpTests
     public async Task A_failed_message_is_retried_after_its_delay_holding_its_referral_but_not_others_and_logs_no_body()
     {
         var options = new QueueOptions { LockDuration = TimeSpan.FromSeconds(30) };
-        var adapterClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var adapterClock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         await using var fixture = new ServiceBusFixture(TimeProvider.System, options);
         var queue = fixture.NewQueue(adapterClock, options);
         var handler = new RecordingHandler();
@@ -115,10 +115,10 @@ public sealed class ServiceBusSessionPumpTests
 
     private static async Task Until(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = TimeProvider.System.GetUtcNow() + Patience;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The pump did not get there in time.");
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, "The pump did not get there in time.");
             await Task.Delay(100);
         }
     }

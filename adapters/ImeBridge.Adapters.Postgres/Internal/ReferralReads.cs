@@ -1,3 +1,4 @@
+using ImeBridge.Core.Json;
 using System.Data;
 using ImeBridge.Core.Model;
 using ImeBridge.Core.Ports;
@@ -35,7 +36,7 @@ internal static class ReferralReads
                 reader.GetNullableString(5)),
             cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new StoredReferral(referralId, row.PartnerId, row.Status, ReferralJsonColumns.DeserializeReferral(row.Json), entries)
+        return new StoredReferral(referralId, row.PartnerId, row.Status, StoredReferralJson.DeserializeReferral(row.Json), entries)
         {
             Case = CaseJson.Deserialize(row.CaseJson),
             CaseVersion = row.CaseVersion,
@@ -92,7 +93,7 @@ internal static class ReferralReads
             reader.GetNullableString(3),
             reader.GetNullableString(4),
             original,
-            ReferralJsonColumns.DeserializeErrors(reader.GetString(9)),
+            StoredReferralJson.DeserializeErrors(reader.GetString(9)),
             replayed);
     }
 }

@@ -1,3 +1,4 @@
+using ImeBridge.Core.Json;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Workflow;
 using Npgsql;
@@ -21,7 +22,7 @@ internal static class ReferralWrites
             .Text("status", status)
             .Instant("received_at", source.ReceivedAt ?? referral.FirstEntry.At)
             .Instant("updated_at", now)
-            .Jsonb("referral_json", ReferralJsonColumns.SerializeReferral(referral.Referral));
+            .Jsonb("referral_json", StoredReferralJson.SerializeReferral(referral.Referral));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 

@@ -1,3 +1,4 @@
+using ImeBridge.Core.Json;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Workflow;
 
@@ -33,7 +34,7 @@ internal sealed record AcceptRow(
             Core.Workflow.Linking.ClaimKey.For(referral.Referral),
             referral.Referral.Status ?? referral.FirstEntry.Status ?? ReferralStatus.Received,
             UnixTime.ToMilliseconds(source.ReceivedAt ?? referral.FirstEntry.At),
-            StoredJson.SerializeReferral(referral.Referral),
+            StoredReferralJson.SerializeReferral(referral.Referral),
             referral.FirstEntry,
             PendingMessage.From(referral.Emit ?? []),
             referral.Original);

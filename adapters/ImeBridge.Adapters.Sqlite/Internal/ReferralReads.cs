@@ -1,3 +1,4 @@
+using ImeBridge.Core.Json;
 using ImeBridge.Core.Model;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Workflow.Case;
@@ -42,7 +43,7 @@ internal static class ReferralReads
             }
         }
 
-        return new StoredReferral(referralId, partnerId, status, StoredJson.DeserializeReferral(json), timeline) { Case = CaseJson.Deserialize(caseJson), CaseVersion = caseVersion };
+        return new StoredReferral(referralId, partnerId, status, StoredReferralJson.DeserializeReferral(json), timeline) { Case = CaseJson.Deserialize(caseJson), CaseVersion = caseVersion };
     }
 
     public static List<ReferralSummary> List(CachedCommands commands, ReferralQuery query)
@@ -124,7 +125,7 @@ internal static class ReferralReads
             reader.GetNullableString(3),
             reader.GetNullableString(4),
             original,
-            StoredJson.DeserializeErrors(reader.GetString(9)),
+            StoredReferralJson.DeserializeErrors(reader.GetString(9)),
             replayed);
     }
 }

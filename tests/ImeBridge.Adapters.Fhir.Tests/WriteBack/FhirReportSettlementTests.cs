@@ -149,10 +149,10 @@ public sealed class FhirReportSettlementTests : IDisposable
     }
 
     private FhirTaskUpdate Update(string? deliveryId = null) =>
-        new(Partner, ReferralId, "ReportApproved", DateTimeOffset.UtcNow, new FhirServiceRequestRef($"{mock.Url}/r4/ServiceRequest/sr1", null, null, null), [], Sha256, deliveryId);
+        new(Partner, ReferralId, "ReportApproved", TimeProvider.System.GetUtcNow(), new FhirServiceRequestRef($"{mock.Url}/r4/ServiceRequest/sr1", null, null, null), [], Sha256, deliveryId);
 
     private static ReceivedMessage Message(FhirTaskUpdate update, int deliveryCount) =>
-        new(1, $"{FhirTaskUpdate.MessageType}:evt-1", FhirTaskUpdate.MessageType, ReferralId, JsonSerializer.SerializeToUtf8Bytes(update, MessageJson.Options), deliveryCount, DateTimeOffset.UtcNow, "lock-1");
+        new(1, $"{FhirTaskUpdate.MessageType}:evt-1", FhirTaskUpdate.MessageType, ReferralId, JsonSerializer.SerializeToUtf8Bytes(update, MessageJson.Options), deliveryCount, TimeProvider.System.GetUtcNow(), "lock-1");
 
     private static string Outcome(string code) =>
         $$"""{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"{{code}}","diagnostics":"DocumentReference.subject is required"}]}""";

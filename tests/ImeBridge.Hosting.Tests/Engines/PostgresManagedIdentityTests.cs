@@ -91,7 +91,7 @@ public sealed class PostgresManagedIdentityTests
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
         {
             FirstRequest.TrySetResult(requestContext.Scopes);
-            return new AccessToken("entra-token", DateTimeOffset.UtcNow.AddHours(1));
+            return new AccessToken("entra-token", TimeProvider.System.GetUtcNow().AddHours(1));
         }
 
         public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>

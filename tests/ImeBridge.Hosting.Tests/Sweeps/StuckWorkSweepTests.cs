@@ -20,7 +20,7 @@ public sealed class StuckWorkSweepTests
     [Fact]
     public async Task A_referral_past_its_state_limit_raises_one_alert_however_often_and_wherever_it_is_swept()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         await using var app = await StartAsync(clock);
         var referralId = await PostReferralAsync(app);
 
@@ -76,7 +76,7 @@ public sealed class StuckWorkSweepTests
     [Fact]
     public async Task A_dead_letter_raises_one_alert_without_its_description()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         await using var app = await StartAsync(clock);
         var queue = app.Services.GetRequiredService<IMessageQueue>();
         await queue.SendAsync([new QueueMessage("msg-dead-1", "test.kind", "ref_0000000000000000000000000000dead", "{}"u8.ToArray())], CancellationToken.None);
@@ -99,7 +99,7 @@ public sealed class StuckWorkSweepTests
     [Fact]
     public async Task The_hosted_sweep_runs_at_start_and_again_each_interval_on_the_host_clock()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         await using var app = await StartAsync(clock, runSweeps: true);
         var referralId = await PostReferralAsync(app);
 

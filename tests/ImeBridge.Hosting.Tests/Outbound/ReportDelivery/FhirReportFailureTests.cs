@@ -35,7 +35,7 @@ public sealed class FhirReportFailureTests
 
         Assert.Equal(ReportUnreachableAlerts.Kind, alert.Kind);
         Assert.Equal(referralId, alert.ReferralId);
-        Assert.Equal(DateTimeOffset.UtcNow.UtcDateTime.Date, alert.RaisedAt.UtcDateTime.Date);
+        Assert.Equal(TimeProvider.System.GetUtcNow().UtcDateTime.Date, alert.RaisedAt.UtcDateTime.Date);
         Assert.Single(fhir.Server.RequestsTo("POST", "/fhir/DocumentReference"));
         var referrer = await ReferrerInProofAsync(fhir, referralId);
         Assert.Equal("fhir", (string?)referrer["channel"]);
@@ -111,7 +111,7 @@ public sealed class FhirReportFailureTests
         var referralId = FhirServerApp.ReferralIdOf(response);
         var triaged = await WorkflowWait.UntilTriagedAsync(fhir.App.Services, referralId);
         var kept = await fhir.Service<IDocumentStore>().PutAsync(FhirFixtures.Pdf("IME report"), "application/pdf", CancellationToken.None);
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var approved = await fhir.Service<IReferralStore>().TransitionAsync(
             new ReferralTransition(
                 referralId,

@@ -87,7 +87,7 @@ public sealed partial class ReportRecipientOpsTests
         });
         var referralId = await ApprovedReferralAsync(harness);
         var webhookId = await Eventually.GetAsync(() => Task.FromResult(webhooks.Published.Count > 0 ? webhooks.Published[0] : null), TimeSpan.FromSeconds(20), () => "report.available was not published");
-        var settled = new DeliverySettled(webhookId, referralId, OutboundChannels.Webhook, ReportDeliveryIds.Purpose, OutboundStatuses.Failed, DateTimeOffset.UtcNow);
+        var settled = new DeliverySettled(webhookId, referralId, OutboundChannels.Webhook, ReportDeliveryIds.Purpose, OutboundStatuses.Failed, TimeProvider.System.GetUtcNow());
         await harness.App.Services.GetRequiredService<IMessageQueue>().SendAsync(
             [new QueueMessage($"{DeliverySettled.MessageType}:{webhookId}:failed", DeliverySettled.MessageType, referralId, JsonSerializer.SerializeToUtf8Bytes(settled, MessageJson.Options))],
             CancellationToken.None);
@@ -118,7 +118,7 @@ public sealed partial class ReportRecipientOpsTests
         var referralId = await ApprovedReferralAsync(harness, withPhysicianEmail: false);
         await UnreachableAlertAsync(harness, referralId);
         await ClaimantServedAsync(harness, referralId);
-        var servedAt = DateTimeOffset.UtcNow;
+        var servedAt = TimeProvider.System.GetUtcNow();
 
         var response = await harness.SendAsync(MarkServed(referralId, "treatingPhysician", new { method = "mail", servedAt = servedAt.ToString("O"), by = "Dana Whitfield", note = "certified mail 7019 2280 0001" }));
 
@@ -159,7 +159,7 @@ public sealed partial class ReportRecipientOpsTests
         await ClaimantServedAsync(harness, referralId);
         // Another claim (the same claimant and claim would be linked to the first referral as a duplicate).
         var examined = await harness.ExaminedReferralAsync(edit: body => body["claim"]!["claimNumber"] = "WC-2026-887766");
-        var now = DateTimeOffset.UtcNow.ToString("O");
+        var now = TimeProvider.System.GetUtcNow().ToString("O");
 
         var anonymous = Reserve(referralId, "treatingPhysician", new { address = CorrectedEmail });
         anonymous.Headers.Authorization = null;
@@ -178,7 +178,7 @@ public sealed partial class ReportRecipientOpsTests
         await AssertFieldAsync(await harness.SendAsync(MarkServed(referralId, "treatingPhysician", new { servedAt = now, by = "Dana" })), "method");
         await AssertFieldAsync(await harness.SendAsync(MarkServed(referralId, "treatingPhysician", new { method = "pigeon", servedAt = now, by = "Dana" })), "method");
         await AssertFieldAsync(await harness.SendAsync(MarkServed(referralId, "treatingPhysician", new { method = "mail", servedAt = "2026-05-04T15:30:00", by = "Dana" })), "servedAt");
-        await AssertFieldAsync(await harness.SendAsync(MarkServed(referralId, "treatingPhysician", new { method = "mail", servedAt = DateTimeOffset.UtcNow.AddDays(2).ToString("O"), by = "Dana" })), "servedAt");
+        await AssertFieldAsync(await harness.SendAsync(MarkServed(referralId, "treatingPhysician", new { method = "mail", servedAt = TimeProvider.System.GetUtcNow().AddDays(2).ToString("O"), by = "Dana" })), "servedAt");
         await AssertFieldAsync(await harness.SendAsync(MarkServed(referralId, "treatingPhysician", new { method = "mail", servedAt = now })), "by");
         var notJson = MarkServed(referralId, "treatingPhysician", new { });
         notJson.Content = new StringContent("{ method: mail", System.Text.Encoding.UTF8, "application/json");
