@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Signed webhook intake under load: `imebridge serve` against a bare Kestrel endpoint that only
 # reads the body and answers 202, both measured in the same run with the same pre-signed requests.
-#   bench/intake-load.sh [DURATION_SECONDS=20] [CONNECTIONS=64] [REQUESTS=100000]
+#   bench/intake-load.sh [DURATION_SECONDS=20] [CONNECTIONS=64] [REQUESTS=100000] [SAMPLE=bench/data/referral-5k.json]
+# The default sample is a full workers' compensation referral of about 4.8 KB compact (seven questions, five
+# documents, two parties); samples/webhook/referral.json (3.4 KB) is the lighter one.
 # Each target first gets a 30-second warm-up (JIT tiering) with requests of its own, then the measured run.
 # Prints one RESULT line per target and the ratio; needs wrk (apt-get install wrk).
 set -euo pipefail
@@ -9,6 +11,7 @@ cd "$(dirname "$0")/.."
 duration=${1:-20}
 connections=${2:-64}
 count=${3:-100000}
+sample=${4:-bench/data/referral-5k.json}
 # Tiered JIT compiles ~10,000 methods of serve under load (Tier0, instrumented, Tier1); on 2 shared cores that
 # keeps going for ~25 s, so a shorter warm-up measures the compiler rather than the bridge.
 warmup_seconds=30
@@ -29,10 +32,10 @@ wait_up() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; s
 
 run_wrk() { # name url
   # Signatures are valid for 5 minutes, so each run's requests are made just before it.
-  dotnet "$loadgen" "$work/warmup.tsv" 150000 samples/webhook/referral.json >/dev/null
+  dotnet "$loadgen" "$work/warmup.tsv" 150000 "$sample" | sed "s/^/$1 loadgen: /"
   wrk -t$threads -c"$connections" -d"${warmup_seconds}s" --timeout 10s -s bench/wrk-replay.lua "$2" -- "$work/warmup.tsv" $threads \
     | grep -E '^STATUS' | sed "s/^/$1 warmup /"
-  dotnet "$loadgen" "$work/requests.tsv" "$count" samples/webhook/referral.json >/dev/null
+  dotnet "$loadgen" "$work/requests.tsv" "$count" "$sample" >/dev/null
   wrk -t$threads -c"$connections" -d"${duration}s" --timeout 10s -s bench/wrk-replay.lua "$2" -- "$work/requests.tsv" $threads \
     | grep -E '^(RESULT|STATUS)' | sed "s/^/$1 /"
 }

@@ -29,4 +29,23 @@ public sealed class PostgresOptions
 
     /// <summary>How many outbox rows the relay sends per round.</summary>
     public int OutboxBatchSize { get; set; } = 200;
+
+    /// <summary>
+    /// How many rounds a message must fail alone, with an error not known to be transient nor a refusal, while the bus
+    /// accepts other messages, before the relay sets it aside in <c>outbox_refused</c>. A refusal the bus adapter names
+    /// (<see cref="Core.Messaging.MessageRefusedException"/>) is set aside at once.
+    /// </summary>
+    public int OutboxSetAsideAfterFailures { get; set; } = 3;
+
+    /// <summary>
+    /// How long the inbox (<c>processed_messages</c>) remembers a handled message. Keep it well past the longest time a
+    /// message can come again: the bus's duplicate detection window, and lock duration times max deliveries.
+    /// </summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How often each process purges the inbox of rows older than <see cref="InboxRetention"/>.</summary>
+    public TimeSpan InboxPurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Rows deleted per statement when purging, so a purge never holds long locks or a huge transaction.</summary>
+    public int InboxPurgeBatchSize { get; set; } = 5000;
 }

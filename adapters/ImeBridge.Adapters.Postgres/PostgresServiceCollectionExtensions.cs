@@ -19,10 +19,12 @@ public static partial class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers state in PostgreSQL: <see cref="PostgresDatabase"/> (singleton; opening it migrates the schema, once
-    /// across processes), <see cref="IReferralStore"/>, the <see cref="IMessageInbox"/> (unless turned off), and either
+    /// across processes), <see cref="IReferralStore"/>, the <see cref="IMessageInbox"/> (unless turned off) with its
+    /// <see cref="InboxPurge"/> hosted service, and either
     /// the PostgreSQL <see cref="IMessageQueue"/> (bus = <see cref="PostgresBus.Postgres"/>) or the
     /// <see cref="OutboxRelay"/> hosted service that feeds the external <see cref="IMessageQueue"/> registered by the
-    /// bus's own adapter (bus = <see cref="PostgresBus.External"/>). <see cref="PostgresOptions"/> and
+    /// bus's own adapter (bus = <see cref="PostgresBus.External"/>), with <see cref="OutboxRefusals"/> for the messages
+    /// that bus refused. <see cref="PostgresOptions"/> and
     /// <see cref="QueueOptions"/> are options; <see cref="TimeProvider.System"/> is added unless a clock is registered.
     /// </summary>
     public static IServiceCollection AddImeBridgePostgres(this IServiceCollection services, string connectionString, Action<PostgresOptions>? configure = null)
@@ -47,6 +49,11 @@ public static partial class PostgresServiceCollectionExtensions
         {
             services.AddSingleton(sp => new PostgresMessageInbox(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IMessageInbox>(sp => sp.GetRequiredService<PostgresMessageInbox>());
+            services.AddSingleton<IHostedService>(sp => new InboxPurge(
+                sp.GetRequiredService<PostgresDatabase>(),
+                options,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<ILogger<InboxPurge>>() ?? NullLogger<InboxPurge>.Instance));
         }
 
         if (options.Bus == PostgresBus.Postgres)
@@ -57,11 +64,21 @@ public static partial class PostgresServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<QueueOptions>>()));
             services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<PostgresMessageQueue>());
         }
-        else if (options.RunOutboxRelay)
+        else
+        {
+            services.AddSingleton(sp => new OutboxRefusals(
+                sp.GetRequiredService<PostgresDatabase>(),
+                sp.GetRequiredService<Core.Outbound.IOperatorAlerts>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<ILogger<OutboxRefusals>>() ?? NullLogger<OutboxRefusals>.Instance));
+        }
+
+        if (options.Bus == PostgresBus.External && options.RunOutboxRelay)
         {
             services.AddSingleton(sp => new OutboxRelay(
                 sp.GetRequiredService<PostgresDatabase>(),
                 sp.GetRequiredService<IMessageQueue>(),
+                sp.GetRequiredService<Core.Outbound.IOperatorAlerts>(),
                 options,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<ILogger<OutboxRelay>>() ?? NullLogger<OutboxRelay>.Instance));

@@ -50,9 +50,22 @@ public sealed class ServiceBusMessageQueue : IMessageQueue, IAsyncDisposable
 
     public string QueueName => busOptions.QueueName;
 
+    /// <summary>A message Service Bus will never take (too large, an id it cannot carry) fails as <see cref="MessageRefusedException"/>.</summary>
     public async Task SendAsync(IReadOnlyList<QueueMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        try
+        {
+            await SendInOrderAsync(messages, cancellationToken);
+        }
+        catch (Exception ex) when (SendRefusals.IsRefusal(ex))
+        {
+            throw SendRefusals.Translate(ex);
+        }
+    }
+
+    private async Task SendInOrderAsync(IReadOnlyList<QueueMessage> messages, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var immediate = new List<ServiceBusMessage>();
         foreach (var message in messages)

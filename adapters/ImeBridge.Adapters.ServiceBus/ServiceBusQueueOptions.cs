@@ -21,6 +21,12 @@ public sealed class ServiceBusQueueOptions
     /// </summary>
     public bool RunSessionPump { get; set; } = true;
 
-    /// <summary>How long the pump waits on an idle session before it lets it go for another.</summary>
-    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long the pump waits on an idle session before it lets it go for another. Short, because a referral usually has
+    /// one message at a time: every slot held idle waits out this timeout before it can take the next referral, so
+    /// throughput is capped near <see cref="MaxConcurrentSessions"/> / this value, while giving a session back and
+    /// accepting the next one costs one round trip (Service Bus holds the accept until a session has a message).
+    /// Long enough for a receive round trip to the namespace.
+    /// </summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -1,6 +1,8 @@
 // Writes pre-signed partner referrals for bench/wrk-replay.lua: one per line,
 // "webhook-id TAB webhook-timestamp TAB webhook-signature TAB partner TAB compact body".
-// Each body is the sample referral with a unique source.externalId, so each is a new referral.
+// Each body is the sample referral with a unique source.externalId and claim number, so each is a new referral of
+// its own claim, as in a real burst (the same claim number every time would make each one a duplicate of the first
+// for the workflow's linking, which then reads up to 1,000 earlier referrals per message).
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -24,6 +26,7 @@ await using var output = new StreamWriter(args[0], append: false, new UTF8Encodi
 for (var i = 0; i < count; i++)
 {
     template["source"]!["externalId"] = $"BENCH-{run}-{i:D7}";
+    template["claim"]!["claimNumber"] = $"WC-BENCH-{run}-{i:D7}";
     template["source"]!["partnerId"] = DemoPartner.Id;
     var body = template.ToJsonString();
     var bytes = Encoding.UTF8.GetBytes(body);

@@ -32,6 +32,7 @@ public static class FunctionsComposition
         builder.Services.AddScoped<OperationsOutbound>();
         builder.Services.AddScoped<ReportDelivery>();
         builder.Services.AddScoped<OperationsReportRecipients>();
+        builder.Services.AddScoped<OperationsOutboxRefused>();
         builder.Services.AddScoped<SweepStuckWork>();
         return builder.AddImeBridge().UseConfiguredEngines(FunctionsDataDirectory.Resolve(builder.Configuration));
     }

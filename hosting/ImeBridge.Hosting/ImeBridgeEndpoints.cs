@@ -73,6 +73,7 @@ public static class ImeBridgeEndpoints
         app.MapEmailApi();
         app.MapPartnerWebhooksApi();
         app.MapReportDeliveryApi();
+        app.MapOutboxRefusedOpsApi();
         app.MapGet("/health", ([FromServices] EngineHealth health, CancellationToken cancellationToken) => health.HealthAsync(cancellationToken))
             .WithName("Health");
         return app;

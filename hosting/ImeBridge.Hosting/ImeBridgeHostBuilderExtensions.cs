@@ -9,6 +9,7 @@ using ImeBridge.Core.Partners;
 using ImeBridge.Core.Validation;
 using ImeBridge.Core.Workflow;
 using ImeBridge.Core.Workflow.Triage;
+using ImeBridge.Hosting.Engines;
 using ImeBridge.Hosting.Outbound;
 using ImeBridge.Hosting.Workflow;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,7 @@ public static class ImeBridgeHostBuilderExtensions
         services.TryAddScoped<PartnerReferralAccess>();
         services.TryAddScoped<OpsApi>();
         services.TryAddScoped<OpsExpertsApi>();
+        services.AddOutboxRefusedOps();
         // The channels' pollers run only where a host asks for them (ImeBridgeBuilder.RunChannelPollers, or a Functions timer).
         services.AddImeBridgeSftp(builder.Configuration, runPollingService: false);
         services.AddImeBridgeEmail(builder.Configuration, pollMailboxInBackground: false);

@@ -13,8 +13,9 @@ namespace ImeBridge.Testing.ServiceBus;
 /// <see cref="ConnectionString"/> (<c>UseDevelopmentEmulator=true</c>: plain AMQP on loopback, any key). It behaves as
 /// Service Bus does for session-enabled queues: duplicate detection, scheduled enqueue and cancellation, session locks,
 /// peek-lock with delivery counts, dead-lettering (explicit and after the maximum delivery count), lock expiry and
-/// renewal, and peeking the dead-letter queue. There is no emulator without Docker on these machines, so the adapter is
-/// tested against this. Locks and schedules follow the given <see cref="TimeProvider"/>, so tests can move the clock.
+/// renewal, peeking the dead-letter queue, and holding an accept for the next available session until a session has a
+/// due message or the client's timeout (<c>com.microsoft:timeout</c> on the attach) passes. There is no emulator without
+/// Docker on these machines, so the adapter is tested against this. Locks and schedules follow the given <see cref="TimeProvider"/>, so tests can move the clock.
 /// </summary>
 public sealed class InProcessServiceBus : IDisposable
 {
@@ -31,8 +32,9 @@ public sealed class InProcessServiceBus : IDisposable
         var listener = host.Listeners[0];
         listener.SASL.EnableMechanism(new Symbol(CbsSaslProfile.Name), new CbsSaslProfile());
         listener.AMQP.MaxFrameSize = 64 * 1024;
-        listener.HandlerFactory = _ => new LockTokenDeliveryTags();
-        host.RegisterLinkProcessor(new EntityLinkProcessor(name => queues.GetValueOrDefault(name)));
+        var parked = new ParkedAttaches();
+        listener.HandlerFactory = _ => new ConnectionEvents(new LockTokenDeliveryTags(), parked);
+        host.RegisterLinkProcessor(new EntityLinkProcessor(name => queues.GetValueOrDefault(name), parked));
         host.Open();
 
         // Scheduled messages fall due and locks expire with no client call: a real-time tick delivers them to waiting receivers.

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ImeBridge.Core.Ports;
 
 namespace ImeBridge.Adapters.Sqlite.Internal;
@@ -140,9 +141,15 @@ internal static class ReferralWrites
             .Bind("$content_type", original.Reference.ContentType)
             .Bind("$size", original.Reference.Size)
             .Bind("$stored_at", now)
-            .Bind("$content", original.Content.ToArray())
+            .Bind("$content", WholeArray(original.Content))
             .ExecuteNonQuery();
     }
+
+    /// <summary>The bytes as an array, without a copy on the writer thread when they already are one whole array (a request body).</summary>
+    private static byte[] WholeArray(ReadOnlyMemory<byte> content) =>
+        MemoryMarshal.TryGetArray(content, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : content.ToArray();
 
     private static void InsertTimeline(CachedCommands commands, string referralId, long seq, TimelineEntry entry) =>
         commands.Get(ReferralSql.InsertTimeline)

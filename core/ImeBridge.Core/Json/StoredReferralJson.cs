@@ -13,8 +13,11 @@ public static class StoredReferralJson
     /// <summary>For the store's own JSON (rejection errors): camelCase web defaults.</summary>
     private static readonly JsonSerializerOptions ErrorOptions = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The canonical referral, in core's canonical shape.</summary>
-    public static string SerializeReferral(Referral referral) => JsonSerializer.Serialize(referral, ReferralJson.Options);
+    /// <summary>
+    /// The canonical referral, in core's canonical shape. The source-generated metadata directly, not
+    /// <see cref="ReferralJson.Options"/>: the same JSON, written by the generated fast path at about half the cost.
+    /// </summary>
+    public static string SerializeReferral(Referral referral) => JsonSerializer.Serialize(referral, ReferralJsonContext.Default.Referral);
 
     public static Referral DeserializeReferral(string json) =>
         JsonSerializer.Deserialize<Referral>(json, ReferralJson.Options)

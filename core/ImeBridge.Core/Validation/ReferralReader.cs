@@ -26,11 +26,8 @@ namespace ImeBridge.Core.Validation;
 /// </summary>
 public sealed class ReferralReader(TimeProvider time)
 {
-    private static readonly JsonDocumentOptions ParseOptions = new()
-    {
-        AllowDuplicateProperties = false,
-        MaxDepth = 64,
-    };
+    /// <summary>Duplicate properties are found by <see cref="DuplicateProperties"/>, at a fraction of the parser's cost.</summary>
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? threadBuffer;
@@ -61,6 +58,11 @@ public sealed class ReferralReader(TimeProvider time)
             if (body.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return Rejected(FieldPath.Root, "must be a JSON object (the referral)");
+            }
+
+            if (DuplicateProperties.FindFirst(body.RootElement) is { } sentTwice)
+            {
+                return Rejected(sentTwice, SentTwiceReason);
             }
 
             using var writer = new Utf8JsonWriter(canonical);
@@ -116,10 +118,10 @@ public sealed class ReferralReader(TimeProvider time)
         return buffer;
     }
 
+    private const string SentTwiceReason = "is sent twice in the same object; send each property once";
+
     private static string MalformedReason(JsonException malformed) =>
-        malformed.LineNumber is { } line
-            ? $"is not valid JSON (line {line + 1}, byte {(malformed.BytePositionInLine ?? 0) + 1})"
-            : "is not valid JSON (an object has the same property twice)";
+        $"is not valid JSON (line {(malformed.LineNumber ?? 0) + 1}, byte {(malformed.BytePositionInLine ?? 0) + 1})";
 
     private static ReferralReadResult Rejected(string path, string reason) =>
         new(null, [new FieldError(path, reason)]);

@@ -36,12 +36,36 @@ public sealed class ReaderMalformedInputTests
         Assert.Equal("is not valid JSON (line 1, byte 1)", result.ReasonAt("$"));
     }
 
-    [Fact]
-    public void A_property_sent_twice_is_malformed()
+    [Theory]
+    [InlineData("""{"claimant": {"lastName": "A", "lastName": "B"}}""", "claimant.lastName")]
+    [InlineData("""{"request": {"questions": [{"text": "a"}, {"text": "b", "text": "c"}]}}""", "request.questions[1].text")]
+    [InlineData("""{"extensions": {"acme": {"tier": 1, "t\u0069er": 2}}}""", "extensions.acme.tier")]
+    [InlineData("""{"claim": {}, "claim": {}}""", "claim")]
+    public void A_property_sent_twice_is_refused_where_it_is(string body, string path)
     {
-        var result = Fixtures.Reader().Read(Fixtures.Bytes("""{"claimant": {"lastName": "A", "lastName": "B"}}"""), Fixtures.Webhook);
+        var result = Fixtures.Reader().Read(Fixtures.Bytes(body), Fixtures.Webhook);
 
-        Assert.Equal("is not valid JSON (an object has the same property twice)", result.ReasonAt("$"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(path, error.Path);
+        Assert.Equal("is sent twice in the same object; send each property once", error.Reason);
+        Assert.Null(result.Referral);
+    }
+
+    [Fact]
+    public void An_object_with_many_properties_and_one_sent_twice_is_refused()
+    {
+        var properties = string.Join(", ", Enumerable.Range(0, 40).Select(i => $"\"p{i}\": {i}"));
+        var result = Fixtures.Reader().Read(Fixtures.Bytes("{\"extensions\": {" + properties + ", \"p7\": 0}}"), Fixtures.Webhook);
+
+        Assert.Equal("extensions.p7", Assert.Single(result.Errors).Path);
+    }
+
+    [Fact]
+    public void The_same_name_in_different_objects_is_not_a_duplicate()
+    {
+        var result = Fixtures.Reader().Read(Fixtures.SampleBytes(), Fixtures.Webhook);
+
+        Assert.Empty(result.Errors);
     }
 
     [Theory]

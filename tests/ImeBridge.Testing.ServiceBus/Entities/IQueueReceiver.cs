@@ -3,8 +3,11 @@ namespace ImeBridge.Testing.ServiceBus.Entities;
 /// <summary>A receiver link as the queue sees it: which messages it may get and how many it asked for.</summary>
 internal interface IQueueReceiver
 {
-    /// <summary>The locked session, or null for a receiver without sessions (the dead-letter queue).</summary>
-    string? SessionId { get; }
+    /// <summary>The locked session, or null for a receiver without sessions (the dead-letter queue). Set once, under the queue's lock, when the session is locked.</summary>
+    string? SessionId { get; set; }
+
+    /// <summary>The link has closed (possibly before its attach was answered); the queue must not hand it anything.</summary>
+    bool IsClosed { get; }
 
     bool FromDeadLetterQueue { get; }
 

@@ -8,6 +8,8 @@ namespace ImeBridge.Testing.ServiceBus.Entities;
 /// duplicate detection, scheduled enqueue, one receiver per session, peek-lock with delivery counts, dead-lettering,
 /// and locks that expire on the queue's clock. Time is read lazily: every operation first expires what is due, so a
 /// test that moves a fake clock sees the effect on its next call. Sends to links happen after the lock is released.
+/// A request for the next available session waits (as on Service Bus) until a session becomes free or its client's
+/// timeout passes: a send, a scheduled message falling due, or a released or expired session lock hands it one.
 /// </summary>
 internal sealed class QueueEntity(string name, ServiceBusQueueSettings settings, TimeProvider time)
 {
@@ -19,6 +21,7 @@ internal sealed class QueueEntity(string name, ServiceBusQueueSettings settings,
     private readonly Dictionary<string, (DateTimeOffset SeenAt, long SequenceNumber)> recentIds = new(StringComparer.Ordinal);
     private readonly SessionLocks sessions = new(settings.LockDuration);
     private readonly List<IQueueReceiver> receivers = [];
+    private readonly SessionWaiters waiters = new();
     private long nextSequenceNumber = 1;
 
     public string Name { get; } = name;
@@ -82,37 +85,60 @@ internal sealed class QueueEntity(string name, ServiceBusQueueSettings settings,
         }
     }
 
-    /// <summary>Locks a session for <paramref name="receiver"/>: the named one, or the available one with the oldest message.</summary>
-    public SessionLock? AcceptSession(string? sessionId, IQueueReceiver receiver)
+    /// <summary>Locks the named session for <paramref name="receiver"/>, whether or not it holds messages, as Service Bus does.</summary>
+    public SessionLock AcceptSession(string sessionId, IQueueReceiver receiver)
     {
         var work = new PendingWork();
-        SessionLock? accepted;
+        SessionLock accepted;
         lock (gate)
         {
             Sweep(work);
-            var now = Now;
-            if (sessionId is null)
-            {
-                sessionId = active.Values
-                    .Where(m => m.SessionId is not null && IsAvailable(m, now) && !sessions.IsLocked(m.SessionId))
-                    .Select(m => m.SessionId)
-                    .FirstOrDefault();
-            }
-
-            accepted = sessionId is null ? null : sessions.Lock(sessionId, receiver, now);
+            accepted = sessions.Lock(sessionId, receiver, Now);
+            receiver.SessionId = sessionId;
         }
 
         work.Run();
         return accepted;
     }
 
-    /// <summary>Registers a receiver; it gets messages as it grants credit.</summary>
-    public void Attach(IQueueReceiver receiver)
+    /// <summary>
+    /// Gives <paramref name="waiter"/> the free session with the oldest due message, now or as soon as one becomes free;
+    /// it times out at its deadline. A waiter whose link closes is dropped by <see cref="Detach"/>.
+    /// </summary>
+    public void AcceptNextSession(SessionWaiter waiter)
     {
+        var work = new PendingWork();
         lock (gate)
         {
-            receivers.Add(receiver);
+            Sweep(work);
+            waiters.Park(waiter);
+            HandOutSessions(work);
+            ExpireWaiters(work);
         }
+
+        work.Run();
+    }
+
+    /// <summary>Registers a receiver whose attach was answered; it gets messages as it grants credit.</summary>
+    public void Attach(IQueueReceiver receiver)
+    {
+        var work = new PendingWork();
+        lock (gate)
+        {
+            if (receiver.IsClosed)
+            {
+                // The link closed while its attach was being answered: what it locked is free again.
+                sessions.Release(receiver);
+            }
+            else
+            {
+                receivers.Add(receiver);
+            }
+
+            Pump(work);
+        }
+
+        work.Run();
     }
 
     public void AddCredit(IQueueReceiver receiver, int delta)
@@ -171,13 +197,14 @@ internal sealed class QueueEntity(string name, ServiceBusQueueSettings settings,
         return error;
     }
 
-    /// <summary>A receiver link closed: its session is released and what it held becomes available again.</summary>
+    /// <summary>A receiver link closed (or gave up waiting for a session): its session is released and what it held becomes available again.</summary>
     public void Detach(IQueueReceiver receiver)
     {
         var work = new PendingWork();
         lock (gate)
         {
             receivers.Remove(receiver);
+            waiters.Remove(receiver);
             foreach (var message in active.Values.Concat(deadLetters.Values).Where(m => ReferenceEquals(m.LockOwner, receiver)).ToList())
             {
                 Release(message, receiver.FromDeadLetterQueue ? deadLetters : active);
@@ -289,6 +316,41 @@ internal sealed class QueueEntity(string name, ServiceBusQueueSettings settings,
         {
             recentIds.Remove(forgotten);
         }
+
+        ExpireWaiters(work);
+    }
+
+    private void ExpireWaiters(PendingWork work)
+    {
+        foreach (var expired in waiters.TakeExpired(Now))
+        {
+            work.Add(expired.TimeOut);
+        }
+    }
+
+    /// <summary>Gives each free session with a due message to the oldest waiter, sessions in the order of their oldest message.</summary>
+    private void HandOutSessions(PendingWork work)
+    {
+        waiters.RemoveClosed();
+        if (waiters.Count == 0)
+        {
+            return;
+        }
+
+        var now = Now;
+        var free = active.Values
+            .Where(m => m.SessionId is not null && IsAvailable(m, now) && !sessions.IsLocked(m.SessionId))
+            .Select(m => m.SessionId!)
+            .Distinct(StringComparer.Ordinal)
+            .Take(waiters.Count)
+            .ToList();
+        foreach (var sessionId in free)
+        {
+            var waiter = waiters.TakeOldest();
+            var accepted = sessions.Lock(sessionId, waiter.Receiver, now);
+            waiter.Receiver.SessionId = sessionId;
+            work.Add(() => waiter.Accept(accepted));
+        }
     }
 
     /// <summary>Hands due messages to receivers with credit, oldest first, locking each one.</summary>
@@ -316,6 +378,8 @@ internal sealed class QueueEntity(string name, ServiceBusQueueSettings settings,
                 work.Add(() => receiver.Deliver(wire));
             }
         }
+
+        HandOutSessions(work);
     }
 
     private void Apply(StoredMessage message, SortedDictionary<long, StoredMessage> store, DeliveryState? outcome)

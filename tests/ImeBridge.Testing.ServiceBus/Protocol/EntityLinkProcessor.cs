@@ -10,7 +10,7 @@ namespace ImeBridge.Testing.ServiceBus.Protocol;
 /// a session receiver on a queue (<c>com.microsoft:session-filter</c>: a named session or the next available one), or a
 /// receiver on a dead-letter queue. The client sends absolute paths (<c>/queue</c>) or full addresses; both are accepted.
 /// </summary>
-internal sealed class EntityLinkProcessor(Func<string, QueueEntity?> findQueue) : ILinkProcessor
+internal sealed class EntityLinkProcessor(Func<string, QueueEntity?> findQueue, ParkedAttaches parked) : ILinkProcessor
 {
     public const string DeadLetterQueueSuffix = "/$DeadLetterQueue";
     private const string ManagementSuffix = "/$management";
@@ -18,6 +18,8 @@ internal sealed class EntityLinkProcessor(Func<string, QueueEntity?> findQueue) 
 
     private static readonly Symbol SessionFilter = new("com.microsoft:session-filter");
     private static readonly Symbol LockedUntilUtc = new("com.microsoft:locked-until-utc");
+    private static readonly Symbol ClientTimeout = new("com.microsoft:timeout");
+    private static readonly TimeSpan DefaultSessionWait = TimeSpan.FromSeconds(60);
 
     private readonly ReplyLinks replies = new();
 
@@ -80,17 +82,42 @@ internal sealed class EntityLinkProcessor(Func<string, QueueEntity?> findQueue) 
             return;
         }
 
-        // The session is known only once it is locked: the receiver learns its id from the answering attach.
         var receiver = new ReceiverEndpoint(context.Link, queue, deadLetterQueue: false);
-        var accepted = queue.AcceptSession(filters![SessionFilter] as string, receiver)
-            ?? throw new EntityException(EntityException.Timeout, "No session is available.");
-        receiver.SessionId = accepted.SessionId;
-        filters[SessionFilter] = accepted.SessionId;
+        if (filters![SessionFilter] is string sessionId)
+        {
+            AnswerWithSession(context, queue.AcceptSession(sessionId, receiver));
+            queue.Attach(receiver);
+            return;
+        }
+
+        // The next available session: held open until one is free or the client's own timeout passes, as Service Bus does.
+        var waiting = new ParkedAttach(context, receiver, queue, parked);
+        parked.Add(waiting);
+        context.Link.Closed += (_, _) => waiting.Abandon();
+        if (context.Link.IsClosed)
+        {
+            waiting.Abandon();
+            return;
+        }
+
+        queue.AcceptNextSession(new SessionWaiter(receiver, queue.Now + RequestedWait(attach), waiting.AnswerWith, waiting.AnswerNoSession));
+    }
+
+    /// <summary>The receiver learns its session from the answering attach: the filter carries the id, a property the lock's end.</summary>
+    public static void AnswerWithSession(AttachContext context, SessionLock accepted)
+    {
+        var attach = context.Attach;
+        ((Source)attach.Source).FilterSet[SessionFilter] = accepted.SessionId;
         attach.Properties ??= [];
         attach.Properties[LockedUntilUtc] = accepted.LockedUntil.UtcTicks;
-        context.Complete(receiver, 0);
-        queue.Attach(receiver);
+        context.Complete((ReceiverEndpoint)accepted.Owner, 0);
     }
+
+    /// <summary>The client says how long it waits (<c>com.microsoft:timeout</c>, milliseconds, its try-timeout); Service Bus's default otherwise.</summary>
+    private static TimeSpan RequestedWait(Attach attach) =>
+        attach.Properties?[ClientTimeout] is { } milliseconds and (uint or int or long or ulong)
+            ? TimeSpan.FromMilliseconds(Convert.ToDouble(milliseconds, System.Globalization.CultureInfo.InvariantCulture))
+            : DefaultSessionWait;
 
     private void RequestResponse(AttachContext context, bool clientReceives, Func<global::Amqp.Message, global::Amqp.Message> handle)
     {

@@ -13,8 +13,12 @@ internal sealed class ReceiverEndpoint(ListenerLink link, QueueEntity queue, boo
 {
     private static readonly Symbol LockTokenKey = new(MessageWire.LockToken);
 
+    private volatile bool closed;
+
     /// <summary>Set once, when the session is locked, before the link can receive.</summary>
     public string? SessionId { get; set; }
+
+    public bool IsClosed => closed;
 
     public bool FromDeadLetterQueue => deadLetterQueue;
 
@@ -58,5 +62,15 @@ internal sealed class ReceiverEndpoint(ListenerLink link, QueueEntity queue, boo
         }
     }
 
-    public override void OnLinkClosed(ListenerLink closedLink, Error error) => queue.Detach(this);
+    public override void OnLinkClosed(ListenerLink closedLink, Error error) => Close();
+
+    /// <summary>
+    /// The link closed, attached or not (a client that stopped waiting for a session ends the link before its attach is
+    /// answered, and then <see cref="OnLinkClosed"/> is never called): the queue forgets it and frees what it held.
+    /// </summary>
+    public void Close()
+    {
+        closed = true;
+        queue.Detach(this);
+    }
 }
