@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImeBridge.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -16,14 +17,14 @@ internal static class SchemaMigrator
     public const long AdvisoryLockKey = 0x496D6542724D6967;
 
     private const string ResourcePrefix = "ImeBridge.Adapters.Postgres.Migrations.";
-    private const string ResourceSuffix = ".sql";
 
     private const string CreateTable =
         "CREATE TABLE IF NOT EXISTS schema_migrations (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL);";
 
-    private static readonly Lazy<IReadOnlyList<Migration>> Embedded = new(Load);
+    private static readonly Lazy<IReadOnlyList<SchemaMigration>> Embedded =
+        new(() => EmbeddedMigrations.Load(typeof(SchemaMigrator).Assembly, ResourcePrefix));
 
-    public static IReadOnlyList<Migration> All => Embedded.Value;
+    public static IReadOnlyList<SchemaMigration> All => Embedded.Value;
 
     /// <summary>Brings the schema up to date and returns its version.</summary>
     public static async Task<int> ApplyAsync(NpgsqlDataSource dataSource, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
@@ -74,41 +75,6 @@ internal static class SchemaMigrator
         }
 
         return versions;
-    }
-
-    private static List<Migration> Load()
-    {
-        var assembly = typeof(SchemaMigrator).Assembly;
-        var migrations = new List<Migration>();
-        foreach (var resource in assembly.GetManifestResourceNames())
-        {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(ResourceSuffix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var fileName = resource[ResourcePrefix.Length..^ResourceSuffix.Length];
-            var separator = fileName.IndexOf('_', StringComparison.Ordinal);
-            if (separator <= 0 || !int.TryParse(fileName.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                throw new InvalidOperationException($"Migration resource '{resource}' is not named NNNN_name.sql.");
-            }
-
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var text = new StreamReader(stream);
-            migrations.Add(new Migration(version, fileName[(separator + 1)..], text.ReadToEnd()));
-        }
-
-        migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 1; i < migrations.Count; i++)
-        {
-            if (migrations[i].Version == migrations[i - 1].Version)
-            {
-                throw new InvalidOperationException($"Two migrations share version {migrations[i].Version.ToString(CultureInfo.InvariantCulture)}.");
-            }
-        }
-
-        return migrations;
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Embedded migration scripts and constant statements only.")]

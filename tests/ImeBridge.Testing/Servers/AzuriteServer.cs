@@ -91,7 +91,7 @@ public sealed class AzuriteServer : IDisposable
         {
             // Another process can take the port between this probe and Azurite's bind (it then exits with
             // EADDRINUSE): try another port.
-            var port = FreePort();
+            var port = ServerProcess.FreePort();
             var log = new StringBuilder();
             var process = StartAzurite(folder.Path, port, log);
             if (WaitListening(process, port, log))
@@ -99,7 +99,7 @@ public sealed class AzuriteServer : IDisposable
                 return new AzuriteServer(folder, process, log, port);
             }
 
-            Stop(process);
+            ServerProcess.Stop(process);
             lock (log)
             {
                 lastLog = log.ToString();
@@ -115,118 +115,26 @@ public sealed class AzuriteServer : IDisposable
     }
 
     /// <summary>In memory, so nothing is written; the private working folder only keeps stray files out of the repository.</summary>
-    private static Process StartAzurite(string workspace, int port, StringBuilder log)
-    {
-        var start = new ProcessStartInfo(ExecutablePath)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workspace,
-        };
-        foreach (var argument in new[]
-        {
-            "--silent", "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck",
-            "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite could not be started.");
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        return process;
-    }
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            log.AppendLine(line);
-        }
-    }
+    private static Process StartAzurite(string workspace, int port, StringBuilder log) =>
+        ServerProcess.Start(
+            ExecutablePath,
+            [
+                "--silent", "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck",
+                "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ],
+            log,
+            workspace);
 
     /// <summary>
     /// Ready when Azurite says it listens on our port and the port accepts a connection; its own line rules out
     /// another process that took the port first.
     /// </summary>
-    private static bool WaitListening(Process process, int port, StringBuilder log)
-    {
-        var expected = $"successfully listens on http://127.0.0.1:{port}";
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (process.HasExited)
-            {
-                return false;
-            }
-
-            bool announced;
-            lock (log)
-            {
-                announced = log.ToString().Contains(expected, StringComparison.Ordinal);
-            }
-
-            if (announced && Accepts(port))
-            {
-                return true;
-            }
-
-            Thread.Sleep(20);
-        }
-
-        return false;
-    }
-
-    private static bool Accepts(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void Stop(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        process.Dispose();
-    }
+    private static bool WaitListening(Process process, int port, StringBuilder log) =>
+        ServerProcess.WaitForAnnouncement(process, log, $"successfully listens on http://127.0.0.1:{port}", StartTimeout, () => ServerProcess.Accepts(port));
 
     public void Dispose()
     {
-        Stop(process);
+        ServerProcess.Stop(process);
         folder.Dispose();
     }
 }

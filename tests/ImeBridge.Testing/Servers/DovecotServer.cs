@@ -60,7 +60,7 @@ public sealed class DovecotServer : IAsyncDisposable
             {
                 // Most likely the free port was taken between finding it and Dovecot binding it.
                 last = ex;
-                TryDelete(root);
+                ServerProcess.TryDelete(root);
             }
         }
 
@@ -71,7 +71,7 @@ public sealed class DovecotServer : IAsyncDisposable
     {
         var username = "imebridge";
         var password = "pw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         foreach (var folder in new[] { "run", "state", "mail", "home" })
         {
             Directory.CreateDirectory(Path.Combine(root, folder));
@@ -176,15 +176,6 @@ public sealed class DovecotServer : IAsyncDisposable
         return long.Parse(fields[2], CultureInfo.InvariantCulture);
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     private async Task WaitForGreetingAsync(CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
@@ -228,7 +219,7 @@ public sealed class DovecotServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        TryDelete(root);
+        ServerProcess.TryDelete(root);
     }
 
     private async Task StopAsync()
@@ -257,19 +248,5 @@ public sealed class DovecotServer : IAsyncDisposable
         }
 
         process.Dispose();
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }

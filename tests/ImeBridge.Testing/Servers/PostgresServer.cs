@@ -97,7 +97,7 @@ public sealed class PostgresServer : IAsyncDisposable
             {
                 // Most likely the free port was taken between finding it and PostgreSQL binding it.
                 last = ex;
-                TryDelete(root);
+                ServerProcess.TryDelete(root);
             }
         }
 
@@ -140,7 +140,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", ["-R", $"{ServiceUser}:{ServiceUser}", root], asServiceUser: false, cancellationToken);
         }
 
-        var server = new PostgresServer(root, bin, FreePort());
+        var server = new PostgresServer(root, bin, ServerProcess.FreePort());
         await server.RunToolAsync(
             "initdb",
             ["-D", server.DataFolder, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-instructions"],
@@ -239,15 +239,6 @@ public sealed class PostgresServer : IAsyncDisposable
     private static bool UserExists(string user) =>
         File.ReadLines("/etc/passwd").Any(line => line.StartsWith(user + ":", StringComparison.Ordinal));
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     private string LogTail()
     {
         var log = Path.Combine(root, "postgres.log");
@@ -264,7 +255,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         await StopAsync(immediate);
-        TryDelete(root);
+        ServerProcess.TryDelete(root);
     }
 
     /// <summary>
@@ -319,7 +310,7 @@ public sealed class PostgresServer : IAsyncDisposable
             var age = TimeProvider.System.GetUtcNow().UtcDateTime - Directory.GetLastWriteTimeUtc(folder);
             if (age > TimeSpan.FromMinutes(2) && (!File.Exists(pidFile) || !IsRunning(pidFile)))
             {
-                TryDelete(folder);
+                ServerProcess.TryDelete(folder);
             }
         }
     }
@@ -338,20 +329,6 @@ public sealed class PostgresServer : IAsyncDisposable
         catch (UnauthorizedAccessException)
         {
             return true;
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }

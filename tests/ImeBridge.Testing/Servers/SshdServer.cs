@@ -91,7 +91,7 @@ public sealed class SshdServer : IDisposable
         for (var attempt = 0; attempt < StartAttempts; attempt++)
         {
             // Another process can take the port between this probe and sshd's bind: then try another port.
-            var port = FreePort();
+            var port = ServerProcess.FreePort();
             File.WriteAllText(folder.File("sshd_config"), Config(folder, port));
             var log = new StringBuilder();
             var process = StartSshd(folder.File("sshd_config"), log);
@@ -100,7 +100,7 @@ public sealed class SshdServer : IDisposable
                 return new SshdServer(folder, process, log, port, fingerprint);
             }
 
-            Stop(process);
+            ServerProcess.Stop(process);
             lock (log)
             {
                 lastLog = log.ToString();
@@ -126,70 +126,11 @@ public sealed class SshdServer : IDisposable
         $"ForceCommand internal-sftp -d {folder.File("data")}",
         "");
 
-    private static Process StartSshd(string config, StringBuilder log)
-    {
-        var start = new ProcessStartInfo(SshdPath)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-D", "-e", "-f", config })
-        {
-            start.ArgumentList.Add(argument);
-        }
+    private static Process StartSshd(string config, StringBuilder log) =>
+        ServerProcess.Start(SshdPath, ["-D", "-e", "-f", config], log);
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("sshd could not be started.");
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        return process;
-    }
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            log.AppendLine(line);
-        }
-    }
-
-    private static bool WaitListening(Process process, int port, StringBuilder log)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (process.HasExited)
-            {
-                return false;
-            }
-
-            lock (log)
-            {
-                if (log.ToString().Contains($"listening on 127.0.0.1 port {port}", StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            Thread.Sleep(20);
-        }
-
-        return false;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static bool WaitListening(Process process, int port, StringBuilder log) =>
+        ServerProcess.WaitForAnnouncement(process, log, $"listening on 127.0.0.1 port {port}", StartTimeout);
 
     private static void RunKeygen(string keyFile) =>
         Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "imebridge-test", "-f", keyFile);
@@ -223,27 +164,10 @@ public sealed class SshdServer : IDisposable
         return output;
     }
 
-    private static void Stop(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                // The tree: each SFTP session is a child sshd that would otherwise outlive a client that never disconnected.
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        process.Dispose();
-    }
-
     public void Dispose()
     {
-        Stop(process);
+        // The tree: each SFTP session is a child sshd that would otherwise outlive a client that never disconnected.
+        ServerProcess.Stop(process);
         folder.Dispose();
     }
 }
