@@ -144,6 +144,13 @@ public sealed class OutboxRefusals
                 cancellationToken).ConfigureAwait(false);
         }
 
+        if (changed is not null)
+        {
+            // A replayed message, or the session a discard released, is relayed now rather than after a poll.
+            await using var notify = new NpgsqlCommand(OutboxWakeups.Notify, connection, transaction);
+            await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return changed;
     }

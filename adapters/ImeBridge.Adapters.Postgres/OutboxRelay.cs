@@ -135,6 +135,8 @@ public sealed class OutboxRelay : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await using var wakeups = new OutboxWakeups(database.DataSource, time, logger) { FirstReconnectDelay = options.OutboxListenRetryDelay };
+        wakeups.Start();
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -146,7 +148,7 @@ public sealed class OutboxRelay : BackgroundService
                 }
 
                 failures = 0;
-                await Task.Delay(options.OutboxPollInterval, time, stoppingToken).ConfigureAwait(false);
+                await wakeups.WaitAsync(options.OutboxPollInterval, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -18,8 +18,14 @@ public sealed class PostgresOptions
     /// </summary>
     public bool RunOutboxRelay { get; set; } = true;
 
-    /// <summary>How long the outbox relay waits after finding the outbox empty.</summary>
+    /// <summary>
+    /// How long the outbox relay waits after finding the outbox empty, unless a writer's <c>NOTIFY</c> wakes it first;
+    /// the whole wait while its listening connection is down.
+    /// </summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The first wait before the relay's lost listening connection is opened again (it doubles per failure).</summary>
+    internal TimeSpan OutboxListenRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Adjusts the data source before it is built, e.g. <c>UsePeriodicPasswordProvider</c> with Microsoft Entra tokens

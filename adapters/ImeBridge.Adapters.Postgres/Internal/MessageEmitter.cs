@@ -48,6 +48,8 @@ internal static class MessageEmitter
             batch.BatchCommands.Add(command);
         }
 
+        // Delivered on commit only, to the relay of whichever process holds its lock; no payload, so nothing of the message.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(OutboxWakeups.Notify));
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
