@@ -23,6 +23,12 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     /// <param name="logger">Receives migration and failure notes: ids, counts, durations only.</param>
     /// <param name="time">Stamps applied migrations; the system clock when null.</param>
     public SqliteDatabase(string databasePath, ILogger<SqliteDatabase>? logger = null, TimeProvider? time = null)
+        : this(databasePath, logger, time, WalCheckpointer.DefaultRestartFrames)
+    {
+    }
+
+    /// <param name="walRestartFrames">How long (in pages) the write-ahead log may grow before it is started over.</param>
+    internal SqliteDatabase(string databasePath, ILogger<SqliteDatabase>? logger, TimeProvider? time, int walRestartFrames)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
@@ -46,7 +52,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
         writer = new GroupCommitWriter(writerConnection, log);
         readers = new ReadConnectionPool(DatabasePath, maxIdle: Math.Max(4, Environment.ProcessorCount * 2));
-        checkpointer = new WalCheckpointer(DatabasePath, time ?? TimeProvider.System, log);
+        checkpointer = new WalCheckpointer(DatabasePath, writer, time ?? TimeProvider.System, log, walRestartFrames);
     }
 
     /// <summary>The full path of the database file.</summary>

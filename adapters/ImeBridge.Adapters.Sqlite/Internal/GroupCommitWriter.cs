@@ -21,6 +21,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private const string Savepoint = "SAVEPOINT op;";
     private const string Release = "RELEASE op;";
     private const string RollbackToSavepoint = "ROLLBACK TO op;";
+    private const string CheckpointPassive = "PRAGMA wal_checkpoint(PASSIVE);";
 
     private readonly Channel<WriteOperation> pending = Channel.CreateUnbounded<WriteOperation>(
         new UnboundedChannelOptions { SingleReader = true });
@@ -29,6 +30,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly ILogger logger;
     private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread thread;
+    private volatile bool checkpointRequested;
 
     public GroupCommitWriter(SqliteConnection connection, ILogger logger)
     {
@@ -51,6 +53,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
         return operation.Task;
     }
+
+    /// <summary>
+    /// Asks for one PASSIVE checkpoint on the writer's own connection after the batch in progress, before the next
+    /// begins: no commit can add to the log meanwhile, so the checkpoint copies all of it, and the next write
+    /// transaction starts the log over from its beginning (see <see cref="WalCheckpointer"/>).
+    /// </summary>
+    public void RequestCheckpoint() => checkpointRequested = true;
 
     /// <summary>Stops taking work, finishes everything already queued, and returns when the last batch has committed.</summary>
     public async ValueTask DisposeAsync()
@@ -83,6 +92,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 {
                     ExecuteBatch(batch);
                     batch.Clear();
+                }
+
+                if (checkpointRequested)
+                {
+                    checkpointRequested = false;
+                    CheckpointBetweenBatches();
                 }
             }
         }
@@ -172,6 +187,19 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 failed,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 Stopwatch.GetElapsedTime(committing).TotalMilliseconds);
+        }
+    }
+
+    private void CheckpointBetweenBatches()
+    {
+        try
+        {
+            commands.Execute(CheckpointPassive);
+        }
+        catch (SqliteException ex)
+        {
+            // A reader still on an old snapshot; the log starts over on a later request instead.
+            logger.LogDebug("WAL checkpoint between batches skipped: SQLite error {SqliteErrorCode}", ex.SqliteErrorCode);
         }
     }
 

@@ -21,7 +21,9 @@ internal static class SqliteConnections
                 throw new InvalidOperationException("The SQLite database could not be switched to WAL mode.");
             }
 
-            Execute(connection, "PRAGMA journal_size_limit = 67108864;");
+            // Above the length at which WalCheckpointer starts the log over (about 530 MB), so the file is reused as it
+            // is rather than cut and grown again block by block.
+            Execute(connection, "PRAGMA journal_size_limit = 1073741824;");
             Execute(connection, "PRAGMA cache_size = -16384;");
             // Checkpoints run on their own connection (WalCheckpointer), never inside a commit.
             Execute(connection, "PRAGMA wal_autocheckpoint = 0;");
