@@ -47,19 +47,14 @@ public sealed class OutboxRefusals
         await using var command = database.DataSource.CreateCommand(OutboxSql.List)
             .Boolean("all", includeDiscarded)
             .Integer("max", Math.Clamp(max, 1, 1000));
-        return await command.ReadAllAsync(
-            static reader => new RefusedOutboxMessage(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                StoredInstant.ReadNullable(reader, 4),
-                StoredInstant.Read(reader, 5),
-                reader.GetString(6),
-                reader.GetInt64(9),
-                StoredInstant.ReadNullable(reader, 7),
-                reader.GetNullableString(8)),
-            cancellationToken).ConfigureAwait(false);
+        return await command.ReadAllAsync(ReadRefused, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The refused message with <paramref name="seq"/> that is not discarded, or null.</summary>
+    public async Task<RefusedOutboxMessage?> FindAsync(long seq, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(OutboxSql.FindHolding).Bigint("seq", seq);
+        return await command.ReadFirstAsync(ReadRefused, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -126,6 +121,19 @@ public sealed class OutboxRefusals
 
         return pending.Count;
     }
+
+    private static RefusedOutboxMessage ReadRefused(NpgsqlDataReader reader) =>
+        new(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetString(3),
+            StoredInstant.ReadNullable(reader, 4),
+            StoredInstant.Read(reader, 5),
+            reader.GetString(6),
+            reader.GetInt64(9),
+            StoredInstant.ReadNullable(reader, 7),
+            reader.GetNullableString(8));
 
     private async Task<Changed?> ChangeAsync(string sql, long seq, Func<NpgsqlCommand, NpgsqlCommand> parameters, CancellationToken cancellationToken)
     {

@@ -39,13 +39,24 @@ internal static class OutboxSql
 
     public const string MarkAlerted = "UPDATE outbox_refused SET alerted = true WHERE seq = @seq AND refused_at = @refused_at;";
 
-    public const string List = $"""
+    /// <summary>The columns <see cref="OutboxRefusals"/> reads a <see cref="RefusedOutboxMessage"/> from, in its order.</summary>
+    private const string SelectRefused = $"""
         SELECT seq, message_id, type, session_id, not_before, refused_at, reason_code, discarded_at, discard_reason,
                CASE WHEN discarded_at IS NULL THEN {Held} ELSE 0 END
         FROM outbox_refused r
+        """;
+
+    public const string List = $"""
+        {SelectRefused}
         WHERE @all OR discarded_at IS NULL
         ORDER BY seq
         LIMIT @max;
+        """;
+
+    /// <summary>One refused message that is not discarded, by its seq.</summary>
+    public const string FindHolding = $"""
+        {SelectRefused}
+        WHERE seq = @seq AND discarded_at IS NULL;
         """;
 
     /// <summary>Back into the outbox under its original seq, so it goes ahead of the rows of its session held behind it.</summary>

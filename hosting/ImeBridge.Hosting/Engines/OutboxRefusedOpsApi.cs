@@ -137,11 +137,8 @@ public sealed class OutboxRefusedOpsApi(OperatorAuth auth, OutboxRefusals? refus
             $"No refused outbox message that is not discarded has seq {seq}; GET /api/ops/outbox/refused lists them.");
 
     /// <summary>What the answer describes: the row as it was just before the change (the change itself decides 404).</summary>
-    private async Task<RefusedOutboxMessage?> FindHoldingAsync(long seq, CancellationToken cancellationToken)
-    {
-        var holding = await refusals!.ListAsync(includeDiscarded: false, MaxListed, cancellationToken);
-        return holding.FirstOrDefault(r => r.Seq == seq);
-    }
+    private Task<RefusedOutboxMessage?> FindHoldingAsync(long seq, CancellationToken cancellationToken) =>
+        refusals!.FindAsync(seq, cancellationToken);
 
     private static async Task<(string? Reason, IResult? Problem)> ReadReasonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
