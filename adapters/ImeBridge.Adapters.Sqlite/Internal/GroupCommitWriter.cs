@@ -21,7 +21,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private const string Savepoint = "SAVEPOINT op;";
     private const string Release = "RELEASE op;";
     private const string RollbackToSavepoint = "ROLLBACK TO op;";
-    private const string CheckpointPassive = "PRAGMA wal_checkpoint(PASSIVE);";
 
     private readonly Channel<WriteOperation> pending = Channel.CreateUnbounded<WriteOperation>(
         new UnboundedChannelOptions { SingleReader = true });
@@ -194,7 +193,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         try
         {
-            commands.Execute(CheckpointPassive);
+            commands.Execute(WalCheckpointer.PassiveCheckpoint);
         }
         catch (SqliteException ex)
         {

@@ -23,6 +23,9 @@ internal sealed class WalCheckpointer : IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The one checkpoint statement, here and on the writer's connection (<see cref="GroupCommitWriter.RequestCheckpoint"/>).</summary>
+    public const string PassiveCheckpoint = "PRAGMA wal_checkpoint(PASSIVE);";
+
     /// <summary>
     /// About 512 MB of 4 KiB pages: the log is started over once it is longer than this. The hand-over pauses commits
     /// for as long as the writer's copy and sync take, so it is rare: at 50 MB a second, every ten seconds.
@@ -96,7 +99,7 @@ internal sealed class WalCheckpointer : IAsyncDisposable
         try
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.CommandText = PassiveCheckpoint;
             using var reader = command.ExecuteReader();
             return reader.Read() ? (reader.GetInt32(1), reader.GetInt32(2)) : null;
         }
