@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ImeBridge.Adapters.Sqlite;
 
 /// <summary>
-/// One SQLite database file holding referral state and the durable queue (WAL, <c>synchronous=FULL</c>,
-/// busy timeout, foreign keys). Opening it applies pending schema migrations. All writes go through one
-/// group-committing writer, so concurrent writes share a transaction and its fsync; reads use pooled
+/// One SQLite database file holding referral state and the durable queue (WAL, busy timeout, foreign keys).
+/// Opening it applies pending schema migrations. All writes go through one group-committing writer, so concurrent
+/// writes share a transaction and its fsync, and a write completes only once it is on disk; reads use pooled
 /// read-only connections that run alongside it. Dispose to finish queued writes and close the file.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
@@ -17,6 +17,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     private readonly GroupCommitWriter writer;
     private readonly ReadConnectionPool readers;
     private readonly WalCheckpointer checkpointer;
+    private readonly DatabaseFiles files;
     private int disposed;
 
     /// <param name="databasePath">The database file; it and its folder are created when missing.</param>
@@ -40,19 +41,24 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
         ILogger log = logger ?? NullLogger<SqliteDatabase>.Instance;
         writerConnection = SqliteConnections.OpenWriter(DatabasePath);
+        DatabaseFiles? acquired = null;
         try
         {
             SchemaVersion = SchemaMigrator.Apply(writerConnection, time ?? TimeProvider.System, log);
+            acquired = DatabaseFiles.Acquire(DatabasePath);
+            SqliteConnections.LeaveLogFlushToWriter(writerConnection);
         }
         catch
         {
             writerConnection.Dispose();
+            acquired?.Dispose();
             throw;
         }
 
-        writer = new GroupCommitWriter(writerConnection, log);
+        files = acquired;
+        writer = new GroupCommitWriter(writerConnection, files.FlushLog, log);
         readers = new ReadConnectionPool(DatabasePath, maxIdle: Math.Max(4, Environment.ProcessorCount * 2));
-        checkpointer = new WalCheckpointer(DatabasePath, writer, time ?? TimeProvider.System, log, walRestartFrames);
+        checkpointer = new WalCheckpointer(DatabasePath, writer, files.FlushDatabase, time ?? TimeProvider.System, log, walRestartFrames);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -87,6 +93,8 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         readers.Dispose();
         // Closing the last connection checkpoints what is left and removes the log.
         writerConnection.Dispose();
+        // Last: closing these drops the process's locks on the file (see DatabaseFiles).
+        files.Dispose();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

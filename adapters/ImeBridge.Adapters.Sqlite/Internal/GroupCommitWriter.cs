@@ -7,9 +7,9 @@ namespace ImeBridge.Adapters.Sqlite.Internal;
 
 /// <summary>
 /// The database's only writer. Callers queue operations; a dedicated thread takes everything waiting
-/// (up to <see cref="MaxBatchSize"/>), runs each in its own savepoint of one transaction, commits once
-/// (one fsync for the whole batch) and only then completes each caller's task. While a commit is
-/// syncing, the next batch gathers, so the batch size follows the load.
+/// (up to <see cref="MaxBatchSize"/>), runs each in its own savepoint of one transaction and commits once. The
+/// <see cref="LogSyncer"/> completes each caller's task after the log is on disk, while this thread runs the next
+/// batch: one flush serves every batch committed while the previous flush ran, so the batch size follows the load.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -26,20 +26,24 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         new UnboundedChannelOptions { SingleReader = true });
 
     private readonly CachedCommands commands;
+    private readonly LogSyncer syncer;
     private readonly ILogger logger;
     private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread thread;
     private volatile bool checkpointRequested;
 
-    public GroupCommitWriter(SqliteConnection connection, ILogger logger)
+    /// <param name="connection">The writer connection, with <c>synchronous=NORMAL</c>: commits write the log, <paramref name="flushLog"/> syncs it.</param>
+    /// <param name="flushLog">Writes the log to disk; every commit made before the call is durable when it returns.</param>
+    public GroupCommitWriter(SqliteConnection connection, Action flushLog, ILogger logger)
     {
         commands = new CachedCommands(connection);
+        syncer = new LogSyncer(flushLog, logger);
         this.logger = logger;
         thread = new Thread(Run) { IsBackground = true, Name = "ImeBridge SQLite writer" };
         thread.Start();
     }
 
-    /// <summary>Queues <paramref name="work"/>; the task completes after the transaction that ran it has committed.</summary>
+    /// <summary>Queues <paramref name="work"/>; the task completes after the transaction that ran it has committed and the log is on disk.</summary>
     public Task<TResult> WriteAsync<TState, TResult>(TState state, Func<CachedCommands, TState, TResult> work, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -117,6 +121,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         finally
         {
+            syncer.Complete();
             stopped.TrySetResult();
         }
     }
@@ -130,8 +135,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private void ExecuteBatch(List<WriteOperation> batch)
     {
         var started = Stopwatch.GetTimestamp();
-        var failed = 0;
         var committing = 0L;
+        var succeeded = new List<WriteOperation>(batch.Count);
         try
         {
             commands.Execute(Begin);
@@ -142,6 +147,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 {
                     operation.Execute(commands);
                     commands.Execute(Release);
+                    succeeded.Add(operation);
                 }
                 catch (Exception ex)
                 {
@@ -150,7 +156,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     commands.Execute(RollbackToSavepoint);
                     commands.Execute(Release);
                     operation.Fail(ex);
-                    failed++;
                 }
             }
 
@@ -173,17 +178,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return;
         }
 
-        foreach (var operation in batch)
-        {
-            operation.Succeed();
-        }
-
+        syncer.Acknowledge(succeeded);
         if (logger.IsEnabled(LogLevel.Trace))
         {
             logger.LogTrace(
                 "Committed {OperationCount} operations ({FailedCount} failed) in {ElapsedMs:F1} ms, of which commit {CommitMs:F1} ms",
                 batch.Count,
-                failed,
+                batch.Count - succeeded.Count,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 Stopwatch.GetElapsedTime(committing).TotalMilliseconds);
         }

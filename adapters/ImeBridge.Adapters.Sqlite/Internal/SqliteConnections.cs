@@ -9,7 +9,7 @@ internal static class SqliteConnections
     /// <summary>How long a statement waits for a lock held by another connection or process.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>The one writer: WAL, fsync on every commit, foreign keys enforced.</summary>
+    /// <summary>The one writer: WAL, foreign keys enforced; <see cref="LeaveLogFlushToWriter"/> once migrated.</summary>
     public static SqliteConnection OpenWriter(string path)
     {
         var connection = Open(path);
@@ -35,6 +35,12 @@ internal static class SqliteConnections
             throw;
         }
     }
+
+    /// <summary>
+    /// Commits on the writer connection write the log without flushing it; <see cref="LogSyncer"/> flushes it before
+    /// any caller hears of the commit. Checkpoints still flush the log before copying it and the database file after.
+    /// </summary>
+    public static void LeaveLogFlushToWriter(SqliteConnection writer) => Execute(writer, "PRAGMA synchronous = NORMAL;");
 
     /// <summary>The connection <see cref="WalCheckpointer"/> copies the log back into the database with.</summary>
     public static SqliteConnection OpenCheckpointer(string path) => Open(path);

@@ -18,6 +18,11 @@ namespace ImeBridge.Adapters.Sqlite.Internal;
 /// to the writer (<see cref="GroupCommitWriter.RequestCheckpoint"/>), which copies it between two batches, when no
 /// commit can add to it; its next transaction starts the log over.
 /// </para>
+/// <para>
+/// SQLite flushes the database file only after a checkpoint that reached the end of the log, which under load is
+/// only the hand-over: until then the copied pages pile up in the page cache, hundreds of megabytes, and the
+/// hand-over's flush held every commit for half a second. So each pass that copied pages flushes the file here.
+/// </para>
 /// </summary>
 internal sealed class WalCheckpointer : IAsyncDisposable
 {
@@ -37,17 +42,26 @@ internal sealed class WalCheckpointer : IAsyncDisposable
 
     private readonly SqliteConnection connection;
     private readonly GroupCommitWriter writer;
+    private readonly Action flushDatabase;
     private readonly ILogger logger;
     private readonly PeriodicTimer timer;
     private readonly Thread thread;
     private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool stopping;
 
-    public WalCheckpointer(string databasePath, GroupCommitWriter writer, TimeProvider time, ILogger logger, int restartFrames = DefaultRestartFrames)
+    /// <param name="flushDatabase">Writes the database file's cached pages to disk.</param>
+    public WalCheckpointer(
+        string databasePath,
+        GroupCommitWriter writer,
+        Action flushDatabase,
+        TimeProvider time,
+        ILogger logger,
+        int restartFrames = DefaultRestartFrames)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(restartFrames, 1);
         connection = SqliteConnections.OpenCheckpointer(databasePath);
         this.writer = writer;
+        this.flushDatabase = flushDatabase;
         this.logger = logger;
         RestartFrames = restartFrames;
         timer = new PeriodicTimer(Interval, time);
@@ -79,18 +93,43 @@ internal sealed class WalCheckpointer : IAsyncDisposable
 
     private void CheckpointOnEveryTick()
     {
+        var copiedBefore = 0;
         while (timer.WaitForNextTickAsync().AsTask().GetAwaiter().GetResult())
         {
             // A long log is copied pass after pass (each pass copies real pages, so this never spins) until the
             // tail is short enough to hand to the writer.
-            while (!stopping && Checkpoint() is { } log && log.Frames > RestartFrames)
+            while (!stopping && Checkpoint() is { } log)
             {
+                if (log.Copied != copiedBefore && log.Copied > 0)
+                {
+                    FlushDatabase();
+                }
+
+                copiedBefore = log.Copied;
+                if (log.Frames <= RestartFrames)
+                {
+                    break;
+                }
+
                 if (log.Frames - log.Copied <= HandOverTailFrames)
                 {
                     writer.RequestCheckpoint();
                     break;
                 }
             }
+        }
+    }
+
+    private void FlushDatabase()
+    {
+        try
+        {
+            flushDatabase();
+        }
+        catch (IOException ex)
+        {
+            // SQLite still flushes the file itself before the log starts over; this one only spreads the work out.
+            logger.LogWarning("Flushing the SQLite database file after a checkpoint failed with {ExceptionType}", ex.GetType().Name);
         }
     }
 
