@@ -26,7 +26,12 @@ namespace ImeBridge.Adapters.Sqlite.Internal;
 /// </summary>
 internal sealed class WalCheckpointer : IAsyncDisposable
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// Short, so each pass's flush of the database file is small: under the intake benchmark a 250 ms tick flushed
+    /// about 16 MB at a time and the log's flushes queued behind it (p99 about 66 ms); at 50 ms, about 48 ms. At 25 ms
+    /// the checkpointer took more CPU for no lower p99.
+    /// </summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The one checkpoint statement, here and on the writer's connection (<see cref="GroupCommitWriter.RequestCheckpoint"/>).</summary>
     public const string PassiveCheckpoint = "PRAGMA wal_checkpoint(PASSIVE);";
