@@ -62,38 +62,45 @@ internal sealed class LogSyncer
         while (TakeCommitted())
         {
             var started = Stopwatch.GetTimestamp();
-            try
-            {
-                flushLog();
-            }
-            catch (Exception ex)
-            {
-                // The batches are committed and readable, but not known to be on disk: their callers hear of a
-                // failure, and a partner's retry finds the referral as a duplicate rather than losing it.
-                logger.LogCritical(
-                    "Flushing the SQLite write-ahead log failed with {ExceptionType}; {OperationCount} committed writes are reported as failed",
-                    ex.GetType().Name,
-                    flushing.Count);
-                foreach (var operation in flushing)
-                {
-                    operation.Fail(ex);
-                }
-
-                flushing.Clear();
-                continue;
-            }
-
+            var failure = Flush();
             foreach (var operation in flushing)
             {
-                operation.Succeed();
+                if (failure is null)
+                {
+                    operation.Succeed();
+                }
+                else
+                {
+                    operation.Fail(failure);
+                }
             }
 
-            if (logger.IsEnabled(LogLevel.Trace))
+            if (failure is null && logger.IsEnabled(LogLevel.Trace))
             {
                 logger.LogTrace("Flushed the log for {OperationCount} operations in {ElapsedMs:F1} ms", flushing.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
             flushing.Clear();
+        }
+    }
+
+    /// <summary>Flushes the log; returns what it failed with, or null.</summary>
+    private Exception? Flush()
+    {
+        try
+        {
+            flushLog();
+            return null;
+        }
+        catch (Exception ex)
+        {
+            // The batches are committed and readable, but not known to be on disk: their callers hear of a
+            // failure, and a partner's retry finds the referral as a duplicate rather than losing it.
+            logger.LogCritical(
+                "Flushing the SQLite write-ahead log failed with {ExceptionType}; {OperationCount} committed writes are reported as failed",
+                ex.GetType().Name,
+                flushing.Count);
+            return ex;
         }
     }
 
