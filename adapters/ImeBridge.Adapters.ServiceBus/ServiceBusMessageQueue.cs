@@ -336,14 +336,16 @@ public sealed class ServiceBusMessageQueue : IMessageQueue, IAsyncDisposable
         return SettleAsync(message, entry, () => settle(entry));
     }
 
-    private static async Task SettleAsync(ReceivedMessage message, LockedMessage entry, Func<Task> settle)
+    private async Task SettleAsync(ReceivedMessage message, LockedMessage entry, Func<Task> settle)
     {
         try
         {
             await settle();
         }
-        catch (ServiceBusException ex) when (IsLockLost(ex))
+        catch (ServiceBusException ex) when (IsLockLost(ex) || time.GetUtcNow() >= entry.SessionLockedUntil)
         {
+            // Past the session lock, Service Bus detaches the session receiver; a settlement racing that detach fails
+            // as "object is closed" (GeneralError) rather than SessionLockLost, but the cause is the same.
             throw new MessageLockLostException($"The lock on message {message.MessageId} was lost: {ex.Reason}.", ex);
         }
         catch (ObjectDisposedException ex)
