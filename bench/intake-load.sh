@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Signed webhook intake under load: `imebridge serve` against a bare Kestrel endpoint that only
 # reads the body and answers 202, both measured in the same run with the same pre-signed requests.
-#   bench/intake-load.sh [DURATION_SECONDS=20] [CONNECTIONS=64] [REQUESTS=100000] [SAMPLE=bench/data/referral-5k.json]
+#   bench/intake-load.sh [DURATION_SECONDS=20] [CONNECTIONS=64] [REQUESTS=150000] [SAMPLE=bench/data/referral-5k.json]
 # The default sample is a full workers' compensation referral of about 4.8 KB compact (seven questions, five
 # documents, two parties); samples/webhook/referral.json (3.4 KB) is the lighter one.
 # Each target first gets a 30-second warm-up (JIT tiering) with requests of its own, then the measured run.
@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-20}
 connections=${2:-64}
-count=${3:-100000}
+count=${3:-150000}
 sample=${4:-bench/data/referral-5k.json}
 # Tiered JIT compiles ~10,000 methods of serve under load (Tier0, instrumented, Tier1); on 2 shared cores that
 # keeps going for ~25 s, so a shorter warm-up measures the compiler rather than the bridge.

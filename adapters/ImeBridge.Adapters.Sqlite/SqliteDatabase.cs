@@ -58,7 +58,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         files = acquired;
         writer = new GroupCommitWriter(writerConnection, files.FlushLog, log);
         readers = new ReadConnectionPool(DatabasePath, maxIdle: Math.Max(4, Environment.ProcessorCount * 2));
-        checkpointer = new WalCheckpointer(DatabasePath, writer, files.FlushDatabase, time ?? TimeProvider.System, log, walRestartFrames);
+        checkpointer = new WalCheckpointer(DatabasePath, writer, files.WriteBackDatabase, files.FlushDatabase, time ?? TimeProvider.System, log, walRestartFrames);
     }
 
     /// <summary>The full path of the database file.</summary>

@@ -4,8 +4,8 @@ namespace ImeBridge.Adapters.Sqlite.Internal;
 
 /// <summary>
 /// Handles on a database file and its write-ahead log that ImeBridge flushes to disk itself, off the writer's path:
-/// the log after each committed batch (<see cref="LogSyncer"/>) and the database file after each checkpoint pass
-/// (<see cref="WalCheckpointer"/>).
+/// the log after each committed batch (<see cref="LogSyncer"/>), and the database file after each checkpoint pass and
+/// before the log starts over (<see cref="WalCheckpointer"/>).
 /// <para>
 /// Closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's included, and a lost
 /// lock lets another process take the database as unused. So the handles of one path are shared by every
@@ -57,7 +57,13 @@ internal sealed class DatabaseFiles : IDisposable
     /// <summary>Writes the log's cached pages to disk (fsync): every commit made before the call is then durable.</summary>
     public void FlushLog() => RandomAccess.FlushToDisk(log);
 
-    /// <summary>Writes the database file's cached pages to disk, so that no later sync has a backlog to wait for.</summary>
+    /// <summary>
+    /// Writes the database file's cached pages to disk a range at a time (<see cref="FileWriteBack"/>), so that no
+    /// later sync has a backlog to wait for and the log's flushes meanwhile wait behind one range at most.
+    /// </summary>
+    public void WriteBackDatabase() => FileWriteBack.InRanges(database);
+
+    /// <summary>Writes the database file's cached pages to disk at once (fsync).</summary>
     public void FlushDatabase() => RandomAccess.FlushToDisk(database);
 
     public void Dispose()

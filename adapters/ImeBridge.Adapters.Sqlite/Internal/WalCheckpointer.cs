@@ -14,20 +14,23 @@ namespace ImeBridge.Adapters.Sqlite.Internal;
 /// The log only starts over from its beginning when a write transaction begins with every frame already copied, and
 /// under a steady stream of commits that moment never comes: the log grew by about 50 MB a second under the intake
 /// benchmark, to gigabytes, and every new block of it cost the kernel a zeroing. So once the log is longer than
-/// <see cref="RestartFrames"/>, this copies without pausing until only a short tail is left, and then hands that tail
-/// to the writer (<see cref="GroupCommitWriter.RequestCheckpoint"/>), which copies it between two batches, when no
-/// commit can add to it; its next transaction starts the log over.
+/// <see cref="RestartFrames"/>, this hands its short tail to the writer (<see cref="GroupCommitWriter.RequestCheckpoint"/>),
+/// which copies it between two batches, when no commit can add to it; its next transaction starts the log over.
 /// </para>
 /// <para>
 /// SQLite flushes the database file only after a checkpoint that reached the end of the log, which under load is
 /// only the hand-over: until then the copied pages pile up in the page cache, hundreds of megabytes, and the
-/// hand-over's flush held every commit for half a second. So each pass that copied pages flushes the file here.
+/// hand-over's flush held every commit for half a second. So each pass that copied pages writes them back here, a
+/// range of the file at a time (<see cref="FileWriteBack"/>): one flush of the whole file queued thousands of
+/// scattered writes on the device, and the log's flushes waited behind them. Before a hand-over, one more pass copies
+/// what arrived during that write-back and flushes it at once (it is a few milliseconds' worth), so the writer's
+/// hand-over copies and syncs only what arrives during that flush.
 /// </para>
 /// </summary>
 internal sealed class WalCheckpointer : IAsyncDisposable
 {
     /// <summary>
-    /// Short, so each pass's flush of the database file is small: under the intake benchmark a 250 ms tick flushed
+    /// Short, so each pass's write-back of the database file is small: under the intake benchmark a 250 ms tick wrote
     /// about 16 MB at a time and the log's flushes queued behind it (p99 about 66 ms); at 50 ms, about 48 ms. At 25 ms
     /// the checkpointer took more CPU for no lower p99.
     /// </summary>
@@ -42,22 +45,26 @@ internal sealed class WalCheckpointer : IAsyncDisposable
     /// </summary>
     public const int DefaultRestartFrames = 128_000;
 
-    /// <summary>How much of the log may be left for the writer to copy between batches: about 4 MB, a few milliseconds.</summary>
+    /// <summary>How much of the log may be left uncopied when the last pass before a hand-over ends (a reader can hold some back).</summary>
     private const int HandOverTailFrames = 1_000;
 
     private readonly SqliteConnection connection;
     private readonly GroupCommitWriter writer;
+    private readonly Action writeBackDatabase;
     private readonly Action flushDatabase;
     private readonly ILogger logger;
     private readonly PeriodicTimer timer;
     private readonly Thread thread;
     private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool stopping;
+    private int copiedBefore;
 
-    /// <param name="flushDatabase">Writes the database file's cached pages to disk.</param>
+    /// <param name="writeBackDatabase">Writes the database file's cached pages to disk, a range at a time.</param>
+    /// <param name="flushDatabase">Writes the database file's cached pages to disk at once.</param>
     public WalCheckpointer(
         string databasePath,
         GroupCommitWriter writer,
+        Action writeBackDatabase,
         Action flushDatabase,
         TimeProvider time,
         ILogger logger,
@@ -66,6 +73,7 @@ internal sealed class WalCheckpointer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(restartFrames, 1);
         connection = SqliteConnections.OpenCheckpointer(databasePath);
         this.writer = writer;
+        this.writeBackDatabase = writeBackDatabase;
         this.flushDatabase = flushDatabase;
         this.logger = logger;
         RestartFrames = restartFrames;
@@ -98,43 +106,50 @@ internal sealed class WalCheckpointer : IAsyncDisposable
 
     private void CheckpointOnEveryTick()
     {
-        var copiedBefore = 0;
         while (timer.WaitForNextTickAsync().AsTask().GetAwaiter().GetResult())
         {
-            // A long log is copied pass after pass (each pass copies real pages, so this never spins) until the
-            // tail is short enough to hand to the writer.
-            while (!stopping && Checkpoint() is { } log)
+            if (stopping || Checkpoint() is not { } log)
             {
-                if (log.Copied != copiedBefore && log.Copied > 0)
-                {
-                    FlushDatabase();
-                }
-
-                copiedBefore = log.Copied;
-                if (log.Frames <= RestartFrames)
-                {
-                    break;
-                }
-
-                if (log.Frames - log.Copied <= HandOverTailFrames)
-                {
-                    writer.RequestCheckpoint();
-                    break;
-                }
+                continue;
             }
+
+            if (NewlyCopied(log) > 0)
+            {
+                WriteToDisk(writeBackDatabase);
+            }
+
+            if (log.Frames <= RestartFrames || Checkpoint() is not { } last || last.Frames - last.Copied > HandOverTailFrames)
+            {
+                continue;
+            }
+
+            if (NewlyCopied(last) > 0)
+            {
+                WriteToDisk(flushDatabase);
+            }
+
+            writer.RequestCheckpoint();
         }
     }
 
-    private void FlushDatabase()
+    /// <summary>How many frames the pass that reported <paramref name="log"/> copied; the count starts from zero when the log starts over.</summary>
+    private int NewlyCopied((int Frames, int Copied) log)
+    {
+        var copied = log.Copied >= copiedBefore ? log.Copied - copiedBefore : log.Copied;
+        copiedBefore = log.Copied;
+        return copied;
+    }
+
+    private void WriteToDisk(Action write)
     {
         try
         {
-            flushDatabase();
+            write();
         }
         catch (IOException ex)
         {
             // SQLite still flushes the file itself before the log starts over; this one only spreads the work out.
-            logger.LogWarning("Flushing the SQLite database file after a checkpoint failed with {ExceptionType}", ex.GetType().Name);
+            logger.LogWarning("Writing the SQLite database file to disk after a checkpoint failed with {ExceptionType}", ex.GetType().Name);
         }
     }
 

@@ -8,7 +8,8 @@ namespace ImeBridge.Adapters.Tests.Sqlite;
 
 /// <summary>
 /// The writer commits without flushing the log and acknowledges each write after the flush that follows its
-/// commit, running the next batch meanwhile; the checkpointer flushes the database file after each copy.
+/// commit, running the next batch meanwhile; the checkpointer writes the database file back after each copy and
+/// flushes it before the log starts over.
 /// </summary>
 public sealed class SqliteLogSyncTests : IAsyncDisposable
 {
@@ -86,19 +87,55 @@ public sealed class SqliteLogSyncTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task The_checkpointer_flushes_the_database_file_after_copying_pages_into_it()
+    public async Task The_checkpointer_writes_the_database_file_back_after_copying_pages_into_it()
     {
+        var writeBacks = 0;
         var flushes = 0;
         await using var writer = OpenWriter(() => { });
         await using var checkpointer = new WalCheckpointer(
-            fixture.DatabasePath, writer, () => Interlocked.Increment(ref flushes), TimeProvider.System, NullLogger.Instance);
+            fixture.DatabasePath,
+            writer,
+            () => Interlocked.Increment(ref writeBacks),
+            () => Interlocked.Increment(ref flushes),
+            TimeProvider.System,
+            NullLogger.Instance);
 
         for (var i = 1; i <= 50; i++)
         {
             await writer.WriteAsync(i, Insert, CancellationToken.None);
         }
 
-        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref flushes) > 0, Patience), "no flush after a checkpoint");
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref writeBacks) > 0, Patience), "no write-back after a checkpoint");
+        Assert.Equal(0, Volatile.Read(ref flushes)); // the log is far shorter than the restart limit: no hand-over
+    }
+
+    [Fact]
+    public async Task Before_handing_a_long_log_to_the_writer_the_checkpointer_flushes_the_database_file()
+    {
+        var flushes = 0;
+        await using var writer = OpenWriter(() => { });
+        await using var checkpointer = new WalCheckpointer(
+            fixture.DatabasePath,
+            writer,
+            () => { },
+            () => Interlocked.Increment(ref flushes),
+            TimeProvider.System,
+            NullLogger.Instance,
+            restartFrames: 2);
+
+        // Writes keep arriving, so the second pass of a tick always finds new frames to copy and flush.
+        using var stop = new CancellationTokenSource();
+        var writing = Task.Run(async () =>
+        {
+            for (var i = 1; !stop.IsCancellationRequested; i++)
+            {
+                await writer.WriteAsync(i, Insert, CancellationToken.None);
+            }
+        });
+
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref flushes) > 0, Patience), "no flush before a hand-over");
+        await stop.CancelAsync();
+        await writing;
     }
 
     [Fact]
