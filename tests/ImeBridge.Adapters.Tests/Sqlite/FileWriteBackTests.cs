@@ -17,7 +17,7 @@ public sealed class FileWriteBackTests
     }
 
     [Fact]
-    public void A_file_written_through_the_page_cache_is_written_back_range_by_range_and_reads_the_same()
+    public void Writing_back_a_file_of_several_ranges_succeeds_and_leaves_its_content_as_written()
     {
         var path = Path.Combine(Path.GetTempPath(), "imebridge-writeback-" + Guid.NewGuid().ToString("N"));
         try
