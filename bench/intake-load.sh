@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Signed webhook intake under load: `imebridge serve` against a bare Kestrel endpoint that only
 # reads the body and answers 202, both measured in the same run with the same pre-signed requests.
-#   bench/intake-load.sh [DURATION_SECONDS=20] [CONNECTIONS=64] [REQUESTS=150000] [SAMPLE=bench/data/referral-5k.json]
+#   bench/intake-load.sh [DURATION_SECONDS=20] [CONNECTIONS=64] [REQUESTS=150000] [SAMPLE=bench/data/referral-5k.json] [RATE=3000]
+# Each target is measured flat out (every connection sends again as soon as it is answered: the most it can take,
+# where latency is mostly time spent queued behind the other 63 connections); serve is then measured again offered
+# RATE referrals a second over the same connections (bench/wrk-paced.lua), the latency a partner sees at that load.
 # The default sample is a full workers' compensation referral of about 4.8 KB compact (seven questions, five
 # documents, two parties); samples/webhook/referral.json (3.4 KB) is the lighter one.
 # Each target first gets a 30-second warm-up (JIT tiering) with requests of its own, then the measured run.
@@ -12,6 +15,7 @@ duration=${1:-20}
 connections=${2:-64}
 count=${3:-150000}
 sample=${4:-bench/data/referral-5k.json}
+rate=${5:-3000}
 # Tiered JIT compiles ~10,000 methods of serve under load (Tier0, instrumented, Tier1); on 2 shared cores that
 # keeps going for ~25 s, so a shorter warm-up measures the compiler rather than the bridge.
 warmup_seconds=30
@@ -53,6 +57,9 @@ dotnet "$cli" serve --urls http://127.0.0.1:7191 --data "$work/data" >/dev/null 
 serve_pid=$!
 wait_up http://127.0.0.1:7191/health
 run_wrk serve http://127.0.0.1:7191 | tee "$work/serve.txt"
+dotnet "$loadgen" "$work/paced.tsv" $((rate * duration * 11 / 10)) "$sample" >/dev/null
+wrk -t$threads -c"$connections" -d"${duration}s" --timeout 10s -s bench/wrk-paced.lua http://127.0.0.1:7191 -- "$work/paced.tsv" $threads "$rate" \
+  | grep -E '^(RESULT|STATUS)' | sed "s/^/serve at ${rate}\/s /"
 echo "serve peak_rss_mb=$(peak_rss_mb $serve_pid)"
 kill -TERM $serve_pid; wait $serve_pid 2>/dev/null || true
 # Every 202 must be a stored referral (the warm-up's included).

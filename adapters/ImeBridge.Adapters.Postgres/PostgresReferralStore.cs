@@ -1,5 +1,6 @@
 using ImeBridge.Core.Json;
 using ImeBridge.Adapters.Postgres.Internal;
+using ImeBridge.Core.Model;
 using ImeBridge.Core.Ports;
 using Npgsql;
 
@@ -101,10 +102,11 @@ public sealed class PostgresReferralStore : IReferralStore
         return rejection.RejectionId;
     }
 
-    public async Task<byte[]?> ReadOriginalAsync(string sha256, CancellationToken cancellationToken)
+    /// <summary>Every original is kept by its content here, whichever way its reference names it.</summary>
+    public async Task<byte[]?> ReadOriginalAsync(DocumentRef original, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(sha256);
-        await using var command = DataSource.CreateCommand(ReferralSql.GetOriginal).Text("sha256", sha256);
+        ArgumentNullException.ThrowIfNull(original);
+        await using var command = DataSource.CreateCommand(ReferralSql.GetOriginal).Text("sha256", original.Sha256);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
     }
 

@@ -1,5 +1,6 @@
 using ImeBridge.Core.Json;
 using ImeBridge.Adapters.Sqlite.Internal;
+using ImeBridge.Core.Model;
 using ImeBridge.Core.Ports;
 using ImeBridge.Core.Workflow.Case;
 
@@ -51,12 +52,15 @@ public sealed class SqliteReferralStore : IReferralStore
             cancellationToken);
     }
 
-    public Task<byte[]?> ReadOriginalAsync(string sha256, CancellationToken cancellationToken)
+    public Task<byte[]?> ReadOriginalAsync(DocumentRef original, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(sha256);
+        ArgumentNullException.ThrowIfNull(original);
         cancellationToken.ThrowIfCancellationRequested();
         using var lease = database.Read();
-        using var reader = lease.Commands.Get(ReferralSql.GetOriginal).Bind("$sha256", sha256).ExecuteReader();
+        var command = IntakeOriginal.ReferralIdOf(original) is { } referralId
+            ? lease.Commands.Get(ReferralSql.GetReferralOriginal).Bind("$referral_id", referralId).Bind("$sha256", original.Sha256)
+            : lease.Commands.Get(ReferralSql.GetOriginal).Bind("$sha256", original.Sha256);
+        using var reader = command.ExecuteReader();
         return Task.FromResult(reader.Read() ? (byte[]?)reader.GetFieldValue<byte[]>(0) : null);
     }
 

@@ -10,7 +10,7 @@ internal static class OriginalBytes
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(rejection);
-        var bytes = rejection.Original is { } original ? await host.Store.ReadOriginalAsync(original.Sha256, cancellationToken) : null;
+        var bytes = rejection.Original is { } original ? await host.Store.ReadOriginalAsync(original, cancellationToken) : null;
         if (bytes is null)
         {
             await Console.Error.WriteLineAsync($"imebridge rejections {command}: the original bytes of {rejection.RejectionId} are not in the database.");

@@ -60,6 +60,14 @@ internal static class ReferralSql
     public const string GetOriginal =
         "SELECT content FROM intake_originals WHERE sha256 = $sha256;";
 
+    public const string InsertReferralOriginal = """
+        INSERT INTO referral_originals (referral_id, sha256, content_type, size, content)
+        VALUES ($referral_id, $sha256, $content_type, $size, $content);
+        """;
+
+    public const string GetReferralOriginal =
+        "SELECT content FROM referral_originals WHERE referral_id = $referral_id AND sha256 = $sha256;";
+
     public const string GetStatus = "SELECT status FROM referrals WHERE referral_id = $referral_id;";
 
     public const string GetStatusAndCaseVersion = "SELECT status, case_version FROM referrals WHERE referral_id = $referral_id;";

@@ -28,7 +28,7 @@ internal static class ReferralWrites
             .Bind("$updated_at", now)
             .Bind("$referral_json", row.ReferralJson)
             .ExecuteNonQuery();
-        InsertOriginal(commands, row.Original, now);
+        InsertOriginal(commands, row.ReferralId, row.Original, now);
         InsertTimeline(commands, row.ReferralId, 1, row.FirstEntry);
         QueueWrites.Insert(commands, row.Emit, now);
         return new AcceptOutcome(row.ReferralId, row.Status, Duplicate: false);
@@ -128,6 +128,24 @@ internal static class ReferralWrites
 
     private static long NextSeq(CachedCommands commands, string referralId) =>
         Convert.ToInt64(commands.Get(ReferralSql.NextTimelineSeq).Bind("$referral_id", referralId).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Keeps the bytes an accepted referral was read from: with it when they are named by its id, else by their content.</summary>
+    private static void InsertOriginal(CachedCommands commands, string referralId, IntakeOriginal? original, long now)
+    {
+        if (original is null || !string.Equals(IntakeOriginal.ReferralIdOf(original.Reference), referralId, StringComparison.Ordinal))
+        {
+            InsertOriginal(commands, original, now);
+            return;
+        }
+
+        commands.Get(ReferralSql.InsertReferralOriginal)
+            .Bind("$referral_id", referralId)
+            .Bind("$sha256", original.Reference.Sha256)
+            .Bind("$content_type", original.Reference.ContentType)
+            .Bind("$size", original.Reference.Size)
+            .Bind("$content", WholeArray(original.Content))
+            .ExecuteNonQuery();
+    }
 
     private static void InsertOriginal(CachedCommands commands, IntakeOriginal? original, long now)
     {

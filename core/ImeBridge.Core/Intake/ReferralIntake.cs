@@ -104,6 +104,12 @@ public sealed class ReferralIntake(
         referral.Source.PartnerId = request.PartnerId;
         referral.Source.DeliveryId = request.DeliveryId;
         referral.Source.ReceivedAt = receivedAt;
+        if (originalBytes is not null)
+        {
+            originalBytes = originalBytes.KeptWith(referral.ReferralId);
+            original = originalBytes.Reference;
+        }
+
         referral.Source.OriginalDocument = original;
 
         var message = new ReferralReceived(referral.ReferralId, request.PartnerId, request.Channel, receivedAt);

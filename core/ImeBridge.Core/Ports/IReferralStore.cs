@@ -28,8 +28,11 @@ public interface IReferralStore
     /// </summary>
     Task<string> RecordRejectionAsync(RejectedIntake rejection, IntakeOriginal? original, CancellationToken cancellationToken);
 
-    /// <summary>The bytes of an intake kept with <see cref="IntakeOriginal"/>, by SHA-256 (lower-case hex); null when none.</summary>
-    Task<byte[]?> ReadOriginalAsync(string sha256, CancellationToken cancellationToken);
+    /// <summary>
+    /// The bytes of an intake kept with <see cref="IntakeOriginal"/> that <paramref name="original"/> points at (a
+    /// rejection's <see cref="RejectedIntake.Original"/>, a referral's <c>source.originalDocument</c>); null when none.
+    /// </summary>
+    Task<byte[]?> ReadOriginalAsync(DocumentRef original, CancellationToken cancellationToken);
 
     /// <summary>The most recent rejected inputs, newest first.</summary>
     Task<IReadOnlyList<RejectedIntake>> ListRejectionsAsync(int max, CancellationToken cancellationToken);

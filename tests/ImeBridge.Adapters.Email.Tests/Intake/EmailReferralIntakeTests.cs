@@ -162,7 +162,7 @@ public sealed class EmailReferralIntakeTests
         Assert.Equal(TestPartners.Acme.Id, rejection.PartnerId);
         Assert.Equal(receipt.EmailId, rejection.DeliveryId);
         Assert.Equal("claim.jurisdiction", Assert.Single(rejection.Errors).Path);
-        var kept = Encoding.UTF8.GetString((await harness.Store.ReadOriginalAsync(rejection.Original!.Sha256, CancellationToken.None))!);
+        var kept = Encoding.UTF8.GetString((await harness.Store.ReadOriginalAsync(rejection.Original!, CancellationToken.None))!);
         Assert.Contains("\"ZZ\"", kept, StringComparison.Ordinal);
         var ack = Assert.Single(harness.Sender.Sent);
         Assert.Contains(rejection.RejectionId, ack.TextBody, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public sealed class EmailTriageTests
         Assert.Equal(TestPartners.Acme.Id, triage.PartnerId);
         Assert.Equal(receipt.EmailId, triage.DeliveryId);
         Assert.Equal("message/rfc822", triage.Original!.ContentType);
-        Assert.Equal(raw, await harness.Store.ReadOriginalAsync(triage.Original.Sha256, CancellationToken.None));
+        Assert.Equal(raw, await harness.Store.ReadOriginalAsync(triage.Original, CancellationToken.None));
         Assert.Contains(triage.Errors, e => e.Path == "claimant.lastName" && e.Reason == "not found in the message");
         Assert.Contains(triage.Errors, e => e.Path == "claim.claimNumber");
         Assert.Equal(0, harness.CountReferrals());

@@ -1,3 +1,4 @@
+using ImeBridge.Core.Model;
 using ImeBridge.Core.Ports;
 
 namespace ImeBridge.Adapters.Sftp.Tests.Support;
@@ -23,7 +24,7 @@ internal sealed class CancellingReferralStore(IReferralStore inner, int after, C
     public Task<string> RecordRejectionAsync(RejectedIntake rejection, IntakeOriginal? original, CancellationToken cancellationToken) =>
         inner.RecordRejectionAsync(rejection, original, cancellationToken);
 
-    public Task<byte[]?> ReadOriginalAsync(string sha256, CancellationToken cancellationToken) => inner.ReadOriginalAsync(sha256, cancellationToken);
+    public Task<byte[]?> ReadOriginalAsync(DocumentRef original, CancellationToken cancellationToken) => inner.ReadOriginalAsync(original, cancellationToken);
 
     public Task<IReadOnlyList<RejectedIntake>> ListRejectionsAsync(int max, CancellationToken cancellationToken) => inner.ListRejectionsAsync(max, cancellationToken);
 

@@ -54,17 +54,33 @@ public abstract partial class ReferralStoreContract
     }
 
     [Fact]
-    public async Task The_original_bytes_are_kept_with_the_referral_and_read_back_exactly()
+    public async Task The_original_bytes_are_kept_with_the_referral_and_read_back_exactly_after_a_restart()
     {
         var (store, _) = await CreateAsync();
         var bytes = "{\"as\": \"received\", \"spacing\":  kept}"u8.ToArray();
+        var referral = Referrals.New(Time, externalId: "EXT-1", deliveryId: "msg_1");
+        var original = IntakeOriginal.From(bytes, "application/json").KeptWith(referral.ReferralId);
+
+        await store.AcceptAsync(referral with { Original = original }, CancellationToken.None);
+        var (reopened, _) = await ReopenStoreAsync(Time);
+
+        Assert.Equal("intake:referral/" + referral.ReferralId, original.Reference.StoreRef);
+        Assert.Equal(bytes, await reopened.ReadOriginalAsync(original.Reference, CancellationToken.None));
+        Assert.Null(await reopened.ReadOriginalAsync(original.Reference with { Sha256 = new string('0', 64) }, CancellationToken.None));
+        Assert.Null(await reopened.ReadOriginalAsync(IntakeOriginal.From("{}"u8.ToArray(), "application/json").Reference, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_original_named_by_its_content_is_kept_and_read_back_by_it()
+    {
+        var (store, _) = await CreateAsync();
+        var bytes = "{\"named\": \"by content\"}"u8.ToArray();
         var original = IntakeOriginal.From(bytes, "application/json");
-        var referral = Referrals.New(Time, externalId: "EXT-1", deliveryId: "msg_1") with { Original = original };
 
-        await store.AcceptAsync(referral, CancellationToken.None);
+        await store.AcceptAsync(Referrals.New(Time, externalId: "EXT-2", deliveryId: "msg_2") with { Original = original }, CancellationToken.None);
 
-        Assert.Equal(bytes, await store.ReadOriginalAsync(original.Reference.Sha256, CancellationToken.None));
-        Assert.Null(await store.ReadOriginalAsync(new string('0', 64), CancellationToken.None));
+        Assert.Equal("intake:sha256/" + original.Reference.Sha256, original.Reference.StoreRef);
+        Assert.Equal(bytes, await store.ReadOriginalAsync(original.Reference, CancellationToken.None));
     }
 
     [Fact]
@@ -78,7 +94,7 @@ public abstract partial class ReferralStoreContract
         await store.RecordRejectionAsync(rejection, original, CancellationToken.None);
         var (reopened, _) = await ReopenStoreAsync(Time);
 
-        Assert.Equal(bytes, await reopened.ReadOriginalAsync(original.Reference.Sha256, CancellationToken.None));
+        Assert.Equal(bytes, await reopened.ReadOriginalAsync(original.Reference, CancellationToken.None));
         Assert.Equal(original.Reference, Assert.Single(await reopened.ListRejectionsAsync(10, CancellationToken.None)).Original);
     }
 

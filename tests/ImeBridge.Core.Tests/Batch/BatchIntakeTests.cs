@@ -80,7 +80,7 @@ public sealed class BatchIntakeTests
         Assert.Equal(file.Sha256 + ":3", accepted.Source.DeliveryId);
         Assert.Equal(1, kit.Store.OriginalCount);
         var rejection = await kit.Store.GetRejectionAsync(ack.Row(2).RejectionId!, default);
-        Assert.NotNull(await kit.Store.ReadOriginalAsync(rejection!.Original!.Sha256, default));
+        Assert.NotNull(await kit.Store.ReadOriginalAsync(rejection!.Original!, default));
     }
 
     [Fact]

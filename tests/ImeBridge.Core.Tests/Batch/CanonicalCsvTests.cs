@@ -56,7 +56,7 @@ public sealed class CanonicalCsvTests
 
         var kept = await kit.Store.GetRejectionAsync(badState.RejectionId!, default);
         Assert.Equal("claim.jurisdiction", Assert.Single(kept!.Errors).Path);
-        var original = await kit.Store.ReadOriginalAsync(kept.Original!.Sha256, default);
+        var original = await kit.Store.ReadOriginalAsync(kept.Original!, default);
         Assert.Contains("\"ZZ\"", System.Text.Encoding.UTF8.GetString(original!), StringComparison.Ordinal);
     }
 

@@ -49,7 +49,7 @@ public sealed class CsvLayoutTests
         Assert.Contains("does not map", rejected.Errors.ReasonAt("claimant.sex"), StringComparison.Ordinal);
 
         var kept = await kit.Store.GetRejectionAsync(rejected.RejectionId!, default);
-        var original = System.Text.Encoding.UTF8.GetString((await kit.Store.ReadOriginalAsync(kept!.Original!.Sha256, default))!);
+        var original = System.Text.Encoding.UTF8.GetString((await kit.Store.ReadOriginalAsync(kept!.Original!, default))!);
         Assert.Contains("\"dateOfBirth\":\"1981-07-14\"", original, StringComparison.Ordinal);
         Assert.NotNull(ack.Row(2).ReferralId);
     }

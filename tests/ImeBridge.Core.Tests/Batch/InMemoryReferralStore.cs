@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ImeBridge.Core.Model;
 using ImeBridge.Core.Ports;
 
 namespace ImeBridge.Core.Tests.Batch;
@@ -124,8 +125,8 @@ internal sealed class InMemoryReferralStore(bool keepReferrals = true) : IReferr
         }
     }
 
-    public Task<byte[]?> ReadOriginalAsync(string sha256, CancellationToken cancellationToken) =>
-        Task.FromResult(originals.GetValueOrDefault(sha256));
+    public Task<byte[]?> ReadOriginalAsync(DocumentRef original, CancellationToken cancellationToken) =>
+        Task.FromResult(originals.GetValueOrDefault(original.Sha256));
 
     public Task<IReadOnlyList<RejectedIntake>> ListRejectionsAsync(int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<RejectedIntake>>([.. rejections.Values.OrderByDescending(r => r.At).Take(max)]);

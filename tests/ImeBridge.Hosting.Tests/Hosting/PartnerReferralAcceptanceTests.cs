@@ -1,4 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ImeBridge.Core.Model;
+using ImeBridge.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
 using ImeBridge.Hosting.Tests.Support;
 
 namespace ImeBridge.Hosting.Tests.Hosting;
@@ -28,6 +33,23 @@ public sealed class PartnerReferralAcceptanceTests
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(referralId, (string?)(await read.ReadObjectAsync())["referralId"]);
+    }
+
+    [Fact]
+    public async Task The_referral_names_the_bytes_it_was_read_from_and_they_are_kept_exactly()
+    {
+        await using var app = await TestApp.StartAsync();
+        var body = ReferralBodies.Valid(TestPartner.Acme);
+
+        var accepted = await app.Client.SendAsync(SignedRequests.Post(TestPartner.Acme, body));
+        var referralId = (string)(await accepted.ReadObjectAsync())["referralId"]!;
+        var read = await (await app.Client.SendAsync(SignedRequests.Get($"/api/referrals/{referralId}", TestPartner.Acme.ApiToken))).ReadObjectAsync();
+
+        var named = read["referral"]!["source"]!["originalDocument"]!.Deserialize<DocumentRef>(JsonSerializerOptions.Web)!;
+        Assert.Equal("intake:referral/" + referralId, named.StoreRef);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(body)), named.Sha256);
+        Assert.Equal(body.Length, named.Size);
+        Assert.Equal(body, await app.Services.GetRequiredService<IReferralStore>().ReadOriginalAsync(named, CancellationToken.None));
     }
 
     [Fact]
