@@ -28,7 +28,7 @@ internal static class ReferralWrites
             .Bind("$updated_at", now)
             .Bind("$referral_json", row.ReferralJson)
             .ExecuteNonQuery();
-        InsertOriginal(commands, row.ReferralId, row.Original, now);
+        KeepAcceptedOriginal(commands, row.ReferralId, row.Original, now);
         InsertTimeline(commands, row.ReferralId, 1, row.FirstEntry);
         QueueWrites.Insert(commands, row.Emit, now);
         return new AcceptOutcome(row.ReferralId, row.Status, Duplicate: false);
@@ -130,7 +130,7 @@ internal static class ReferralWrites
         Convert.ToInt64(commands.Get(ReferralSql.NextTimelineSeq).Bind("$referral_id", referralId).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Keeps the bytes an accepted referral was read from: with it when they are named by its id, else by their content.</summary>
-    private static void InsertOriginal(CachedCommands commands, string referralId, IntakeOriginal? original, long now)
+    private static void KeepAcceptedOriginal(CachedCommands commands, string referralId, IntakeOriginal? original, long now)
     {
         if (original is null || !string.Equals(IntakeOriginal.ReferralIdOf(original.Reference), referralId, StringComparison.Ordinal))
         {

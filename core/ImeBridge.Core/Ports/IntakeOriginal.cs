@@ -9,8 +9,8 @@ namespace ImeBridge.Core.Ports;
 /// leaves no half-kept input.
 /// <para>
 /// A rejection's bytes are content-addressed (<see cref="StoreRefPrefix"/>). An accepted referral's are kept with the
-/// referral (<see cref="KeptWith"/>): named by its id, which grows with time, the store appends them in arrival order,
-/// where a key of their SHA-256 put every one of them on a random page of an index, one more page written per referral.
+/// referral and named by its id (<see cref="KeptWith"/>): ids grow with time, so a store appends them in arrival order,
+/// where a SHA-256 key put each on a random page of an index, one more page written per referral.
 /// </para>
 /// </summary>
 public sealed class IntakeOriginal
